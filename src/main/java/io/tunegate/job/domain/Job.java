@@ -1,0 +1,421 @@
+package io.tunegate.job.domain;
+
+import io.tunegate.job.JobCancelled;
+import io.tunegate.job.JobFailed;
+import io.tunegate.job.JobStatus;
+import io.tunegate.job.JobSucceeded;
+import io.tunegate.provider.Hyperparameters;
+import io.tunegate.provider.ProviderJobSnapshot;
+import io.tunegate.provider.ProviderJobState;
+import io.tunegate.provider.SubmittedJob;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The Job aggregate: a fine-tuning job from request to its end. It guards its own state machine, appends an
+ * event for every change, and registers domain events for other modules when it ends. JPA maps it directly
+ * (annotations are metadata only; no persistence logic lives here), which spares a parallel entity class.
+ */
+@Entity
+@Table(name = "jobs")
+public class Job extends AbstractAggregateRoot<Job> {
+
+    private static final Map<JobStatus, Set<JobStatus>> ALLOWED = Map.of(
+            JobStatus.VALIDATING, EnumSet.of(JobStatus.QUEUED, JobStatus.FAILED, JobStatus.CANCELLED),
+            JobStatus.QUEUED, EnumSet.of(JobStatus.SUBMITTING, JobStatus.RUNNING, JobStatus.SUCCEEDED,
+                    JobStatus.FAILED, JobStatus.CANCELLING, JobStatus.CANCELLED),
+            JobStatus.SUBMITTING, EnumSet.of(JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.SUCCEEDED,
+                    JobStatus.FAILED, JobStatus.CANCELLING, JobStatus.CANCELLED),
+            JobStatus.RUNNING, EnumSet.of(JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLING,
+                    JobStatus.CANCELLED),
+            JobStatus.CANCELLING, EnumSet.of(JobStatus.CANCELLED, JobStatus.SUCCEEDED, JobStatus.FAILED),
+            JobStatus.SUCCEEDED, EnumSet.noneOf(JobStatus.class),
+            JobStatus.FAILED, EnumSet.noneOf(JobStatus.class),
+            JobStatus.CANCELLED, EnumSet.noneOf(JobStatus.class));
+
+    /** States that only exist once the provider has the job. */
+    private static final Set<JobStatus> AT_PROVIDER = EnumSet.of(JobStatus.RUNNING, JobStatus.SUCCEEDED);
+
+    @Id
+    private UUID id;
+    private UUID projectId;
+    private String jobName;
+    private String baseModel;
+    private String trainingData;
+    private String validationData;
+    @Convert(converter = JsonConverters.HyperparametersJson.class)
+    @Column(columnDefinition = "jsonb")
+    private Hyperparameters hyperparameters;
+    @Convert(converter = JsonConverters.ObjectMapJson.class)
+    @Column(columnDefinition = "jsonb")
+    private Map<String, Object> providerOptions;
+    @Convert(converter = JsonConverters.StringMapJson.class)
+    @Column(columnDefinition = "jsonb")
+    private Map<String, String> metadata;
+    private String requestedProvider;
+    @Convert(converter = JsonConverters.StringListJson.class)
+    @Column(columnDefinition = "jsonb")
+    private List<String> providerPlan;
+    private int planPosition;
+    private String provider;
+    private String providerJobId;
+    @Convert(converter = JsonConverters.StatusColumn.class)
+    private JobStatus status;
+    private String providerStatus;
+    private BigDecimal budgetLimit;
+    private BigDecimal estimatedCostUsd;
+    private String estimateBasis;
+    private BigDecimal actualCostUsd;
+    private Long trainedTokens;
+    private String fineTunedModel;
+    private String errorCode;
+    private String errorMessage;
+    private String webhookUrl;
+    private int submitAttempts;
+    private int pollFailures;
+    private boolean cancelSent;
+    private String providerEventCursor;
+    private int lastEventSeq;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private Instant startedAt;
+    private Instant finishedAt;
+    @Version
+    private Long version;
+
+    @Transient
+    private final List<JobEvent> newEvents = new ArrayList<>();
+    @Transient
+    private final List<MetricPoint> newMetrics = new ArrayList<>();
+
+    protected Job() {
+    }
+
+    /** A new job, validated and routed by the caller, starting in {@code validating}. */
+    public static Job create(JobDraft draft, Instant now) {
+        Job job = new Job();
+        job.id = draft.id();
+        job.projectId = draft.projectId();
+        job.jobName = draft.jobName();
+        job.baseModel = draft.baseModel();
+        job.trainingData = draft.trainingData();
+        job.validationData = draft.validationData();
+        job.hyperparameters = draft.hyperparameters();
+        job.providerOptions = draft.providerOptions();
+        job.metadata = draft.metadata();
+        job.requestedProvider = draft.requestedProvider();
+        job.providerPlan = List.copyOf(draft.plan().providers());
+        job.planPosition = 0;
+        job.provider = draft.plan().primary();
+        job.budgetLimit = draft.budgetLimit();
+        job.estimatedCostUsd = draft.estimatedCostUsd();
+        job.estimateBasis = draft.estimateBasis();
+        job.webhookUrl = draft.webhookUrl();
+        job.status = JobStatus.VALIDATING;
+        job.createdAt = now;
+        job.updatedAt = now;
+        job.record(JobEvent.CREATED, "Job created; route: " + draft.plan().reason(),
+                Map.of("provider_plan", job.providerPlan), now);
+        return job;
+    }
+
+    /** The gateway accepted the job's input; it now waits for its provider. */
+    public void accept(String note, Instant now) {
+        moveTo(JobStatus.QUEUED, providerStatus, note, now);
+    }
+
+    public boolean awaitingSubmission() {
+        return (status == JobStatus.QUEUED || status == JobStatus.SUBMITTING) && providerJobId == null;
+    }
+
+    public void startSubmission(Instant now) {
+        submitAttempts++;
+        moveTo(JobStatus.SUBMITTING, null, "Submitting to " + provider + " (attempt " + submitAttempts + ")", now);
+    }
+
+    /**
+     * The provider accepted the job. If a cancel arrived meanwhile the job stays {@code cancelling}; keeping
+     * the provider's id is what lets the cancel reach the provider.
+     */
+    public void submitted(SubmittedJob submitted, Instant now) {
+        providerJobId = submitted.providerJobId();
+        if (status == JobStatus.CANCELLING) {
+            providerStatus = submitted.rawStatus();
+            record(JobEvent.STATUS_CHANGED, provider + " created job " + providerJobId
+                    + " while a cancel was pending; cancelling it", Map.of("provider_job_id", providerJobId), now);
+            touch(now);
+            return;
+        }
+        moveTo(statusFor(submitted.state()), submitted.rawStatus(),
+                provider + " accepted the job as " + providerJobId, now);
+    }
+
+    /** A transient failure: back to the queue, to be tried again. */
+    public void submissionDeferred(String reason, Instant retryAt, Instant now) {
+        moveTo(JobStatus.QUEUED, providerStatus, "Submission to " + provider + " failed transiently: " + reason,
+                now, JobEvent.SUBMISSION_RETRY, Map.of("retry_at", retryAt.toString(), "attempt", submitAttempts));
+    }
+
+    /**
+     * A permanent refusal: try the next provider of the plan, or fail when none is left.
+     *
+     * @return whether another provider will be tried
+     */
+    public boolean fallBack(String code, String reason, Instant now) {
+        if (planPosition + 1 >= providerPlan.size()) {
+            fail(code, provider + " refused the job: " + reason, now);
+            return false;
+        }
+        String refused = provider;
+        planPosition++;
+        provider = providerPlan.get(planPosition);
+        submitAttempts = 0;
+        moveTo(JobStatus.QUEUED, null, refused + " refused the job (" + reason + "); falling back to " + provider,
+                now, JobEvent.FALLBACK, Map.of("from", refused, "to", provider));
+        return true;
+    }
+
+    /** Applies what the provider reports: its events, curve, tokens, model and status. */
+    public void apply(ProviderJobSnapshot snapshot, Function<Long, BigDecimal> costOfTokens, Instant now) {
+        pollFailures = 0;
+        for (ProviderJobSnapshot.Event event : snapshot.events()) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("provider_event_id", event.id());
+            data.put("level", event.level());
+            data.put("provider_created_at", event.createdAt() == null ? null : event.createdAt().toString());
+            record(JobEvent.PROVIDER_MESSAGE, event.message(), data, now);
+        }
+        providerEventCursor = snapshot.nextEventCursor();
+        for (ProviderJobSnapshot.MetricPoint point : snapshot.metrics()) {
+            newMetrics.add(new MetricPoint(point.step(), point.epoch(), point.trainLoss(), point.validLoss(),
+                    point.extra(), now));
+        }
+        if (snapshot.trainedTokens() != null) {
+            trainedTokens = snapshot.trainedTokens();
+        }
+        JobStatus target = statusFor(snapshot.state());
+        if (target == JobStatus.SUCCEEDED) {
+            fineTunedModel = snapshot.fineTunedModel();
+        }
+        if (target == JobStatus.FAILED) {
+            errorCode = snapshot.error() != null ? snapshot.error().code() : "provider_failed";
+            errorMessage = snapshot.error() != null ? snapshot.error().message() : provider + " reported failure";
+        }
+        if (target.isTerminal() && trainedTokens != null) {
+            actualCostUsd = costOfTokens.apply(trainedTokens);
+        }
+        boolean keepsItsStatus = status == JobStatus.CANCELLING && !target.isTerminal()
+                || status == JobStatus.RUNNING && target == JobStatus.QUEUED;
+        if (keepsItsStatus) {
+            noteRawStatus(snapshot.rawStatus(), now);
+        } else {
+            moveTo(target, snapshot.rawStatus(), describe(target, snapshot), now);
+        }
+    }
+
+    /** The provider could not be asked this time. Every tenth failure in a row leaves an event. */
+    public int pollFailed(String reason, Instant now) {
+        pollFailures++;
+        if (pollFailures == 1 || pollFailures % 10 == 0) {
+            record(JobEvent.POLL_ERROR, "Could not get the job from " + provider + " (" + pollFailures
+                    + " in a row): " + reason, Map.of("failures", pollFailures), now);
+            touch(now);
+        }
+        return pollFailures;
+    }
+
+    /**
+     * A user's cancel. Before submission it ends the job at once; after, the job is {@code cancelling} until
+     * the provider confirms. Cancelling twice is harmless.
+     */
+    public void requestCancel(Instant now) {
+        if (status.isTerminal()) {
+            throw new IllegalTransitionException(status, JobStatus.CANCELLED);
+        }
+        if (status == JobStatus.CANCELLING) {
+            return;
+        }
+        if (status == JobStatus.VALIDATING || status == JobStatus.QUEUED && providerJobId == null) {
+            moveTo(JobStatus.CANCELLED, providerStatus, "Cancelled before submission to a provider", now);
+        } else {
+            moveTo(JobStatus.CANCELLING, providerStatus, "Cancellation requested", now);
+        }
+    }
+
+    public boolean needsProviderCancel() {
+        return status == JobStatus.CANCELLING && providerJobId != null && !cancelSent;
+    }
+
+    public void cancelSent(Instant now) {
+        cancelSent = true;
+        record(JobEvent.STATUS_CHANGED, "Cancel sent to " + provider, Map.of(), now);
+        touch(now);
+    }
+
+    /** After a crash mid-submission: the provider has the job after all, so adopt it. */
+    public void adopt(SubmittedJob found, Instant now) {
+        if (status == JobStatus.CANCELLING) {
+            submitted(found, now);
+            return;
+        }
+        providerJobId = found.providerJobId();
+        moveTo(statusFor(found.state()), found.rawStatus(),
+                "Found " + provider + " job " + found.providerJobId() + " created before a restart", now);
+    }
+
+    /** Cancelling, but no provider job was ever created: nothing left to stop. */
+    public void cancelledBeforeProvider(Instant now) {
+        moveTo(JobStatus.CANCELLED, providerStatus, "Cancelled; " + provider + " never created the job", now);
+    }
+
+    public void fail(String code, String message, Instant now) {
+        errorCode = code;
+        errorMessage = message;
+        moveTo(JobStatus.FAILED, providerStatus, message, now);
+    }
+
+    private void moveTo(JobStatus next, String raw, String message, Instant now) {
+        moveTo(next, raw, message, now, JobEvent.STATUS_CHANGED, Map.of());
+    }
+
+    private void moveTo(JobStatus next, String raw, String message, Instant now, String eventType,
+                        Map<String, Object> data) {
+        if (next == status) {
+            if (JobEvent.STATUS_CHANGED.equals(eventType)) {
+                noteRawStatus(raw, now);
+            } else {
+                providerStatus = raw;
+                record(eventType, message, data, now);
+                touch(now);
+            }
+            return;
+        }
+        if (!ALLOWED.get(status).contains(next)
+                || AT_PROVIDER.contains(next) && providerJobId == null) {
+            throw new IllegalTransitionException(status, next);
+        }
+        JobStatus from = status;
+        status = next;
+        providerStatus = raw;
+        if (next == JobStatus.RUNNING && startedAt == null) {
+            startedAt = now;
+        }
+        Map<String, Object> eventData = new LinkedHashMap<>(data);
+        eventData.put("from", from.wire());
+        record(eventType, message, eventData, now);
+        touch(now);
+        if (next.isTerminal()) {
+            finishedAt = now;
+            registerEnding();
+        }
+    }
+
+    private void noteRawStatus(String raw, Instant now) {
+        if (raw != null && !raw.equals(providerStatus)) {
+            providerStatus = raw;
+            record(JobEvent.STATUS_CHANGED, provider + " reports '" + raw + "'", Map.of(), now);
+            touch(now);
+        }
+    }
+
+    private void registerEnding() {
+        switch (status) {
+            case SUCCEEDED -> registerEvent(new JobSucceeded(id, projectId, jobName, provider, providerJobId,
+                    fineTunedModel, baseModel, trainingData, validationData, hyperparameters, trainedTokens,
+                    actualCostUsd, finishedAt));
+            case FAILED -> registerEvent(new JobFailed(id, projectId, provider, errorCode, errorMessage, finishedAt));
+            case CANCELLED -> registerEvent(new JobCancelled(id, projectId, provider, finishedAt));
+            default -> throw new IllegalStateException("not an ending: " + status);
+        }
+    }
+
+    private String describe(JobStatus target, ProviderJobSnapshot snapshot) {
+        return switch (target) {
+            case SUCCEEDED -> "Succeeded" + (fineTunedModel != null ? ": " + fineTunedModel : "");
+            case FAILED -> "Failed: " + errorMessage;
+            case CANCELLED -> "Cancelled at " + provider;
+            default -> provider + " reports '" + snapshot.rawStatus() + "'";
+        };
+    }
+
+    private static JobStatus statusFor(ProviderJobState state) {
+        return switch (state) {
+            case QUEUED -> JobStatus.QUEUED;
+            case RUNNING -> JobStatus.RUNNING;
+            case SUCCEEDED -> JobStatus.SUCCEEDED;
+            case FAILED -> JobStatus.FAILED;
+            case CANCELLED -> JobStatus.CANCELLED;
+        };
+    }
+
+    private void record(String type, String message, Map<String, Object> data, Instant now) {
+        lastEventSeq++;
+        newEvents.add(new JobEvent(id, lastEventSeq, type, status, providerStatus, message, data, now));
+    }
+
+    private void touch(Instant now) {
+        updatedAt = now;
+    }
+
+    /** Events and metric points recorded since load; the store writes them with the job. */
+    public List<JobEvent> drainEvents() {
+        List<JobEvent> drained = List.copyOf(newEvents);
+        newEvents.clear();
+        return drained;
+    }
+
+    public List<MetricPoint> drainMetrics() {
+        List<MetricPoint> drained = List.copyOf(newMetrics);
+        newMetrics.clear();
+        return drained;
+    }
+
+    public UUID id() { return id; }
+    public UUID projectId() { return projectId; }
+    public String jobName() { return jobName; }
+    public String baseModel() { return baseModel; }
+    public String trainingData() { return trainingData; }
+    public String validationData() { return validationData; }
+    public Hyperparameters hyperparameters() { return hyperparameters; }
+    public Map<String, Object> providerOptions() { return providerOptions; }
+    public Map<String, String> metadata() { return metadata; }
+    public String requestedProvider() { return requestedProvider; }
+    public List<String> providerPlan() { return providerPlan; }
+    public String provider() { return provider; }
+    public String providerJobId() { return providerJobId; }
+    public JobStatus status() { return status; }
+    public String providerStatus() { return providerStatus; }
+    public BigDecimal budgetLimit() { return budgetLimit; }
+    public BigDecimal estimatedCostUsd() { return estimatedCostUsd; }
+    public String estimateBasis() { return estimateBasis; }
+    public BigDecimal actualCostUsd() { return actualCostUsd; }
+    public Long trainedTokens() { return trainedTokens; }
+    public String fineTunedModel() { return fineTunedModel; }
+    public String errorCode() { return errorCode; }
+    public String errorMessage() { return errorMessage; }
+    public String webhookUrl() { return webhookUrl; }
+    public int submitAttempts() { return submitAttempts; }
+    public String providerEventCursor() { return providerEventCursor; }
+    public int lastEventSeq() { return lastEventSeq; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public Instant startedAt() { return startedAt; }
+    public Instant finishedAt() { return finishedAt; }
+}

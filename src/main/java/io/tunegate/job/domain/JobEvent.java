@@ -1,0 +1,30 @@
+package io.tunegate.job.domain;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.tunegate.job.JobStatus;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One entry of a job's history. {@code seq} counts from 1 per job and is the SSE event id.
+ *
+ * @param providerStatus the provider's raw status at that moment, beside the normalized {@code status}
+ */
+public record JobEvent(UUID jobId, int seq, String type, JobStatus status, String providerStatus, String message,
+                       Map<String, Object> data, Instant createdAt) {
+
+    public static final String CREATED = "created";
+    public static final String STATUS_CHANGED = "status_changed";
+    public static final String PROVIDER_MESSAGE = "provider_message";
+    public static final String SUBMISSION_RETRY = "submission_retry";
+    public static final String FALLBACK = "fallback";
+    public static final String POLL_ERROR = "poll_error";
+
+    /** The last event a stream sends: the job has reached its end. */
+    @JsonIgnore
+    public boolean isTerminal() {
+        return STATUS_CHANGED.equals(type) && status.isTerminal();
+    }
+}

@@ -1,0 +1,84 @@
+package io.tunegate.job.internal;
+
+import io.tunegate.job.JobStatus;
+import io.tunegate.job.JobView;
+import io.tunegate.job.domain.Job;
+import io.tunegate.job.domain.JobEvent;
+import io.tunegate.job.domain.MetricPoint;
+import io.tunegate.job.persistence.JobEventStore;
+import io.tunegate.job.persistence.JobMetricStore;
+import io.tunegate.job.persistence.JobRepository;
+import io.tunegate.platform.web.ApiException;
+import io.tunegate.platform.web.ListPage;
+import io.tunegate.security.ProjectId;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Reading jobs, always within the caller's project: another project's job is simply not found. */
+@Service
+public class JobQueries {
+
+    public record JobFilter(List<JobStatus> statuses, String provider, String jobName) {
+    }
+
+    private final JobRepository jobs;
+    private final JobEventStore events;
+    private final JobMetricStore metrics;
+
+    JobQueries(JobRepository jobs, JobEventStore events, JobMetricStore metrics) {
+        this.jobs = jobs;
+        this.events = events;
+        this.metrics = metrics;
+    }
+
+    public Job get(ProjectId project, UUID jobId) {
+        return jobs.findByIdAndProjectId(jobId, project.value())
+                .orElseThrow(() -> ApiException.notFound("Job " + jobId));
+    }
+
+    /** Newest first; the cursor is the id of the last job of the previous page (ids are time-ordered). */
+    public ListPage<JobView> list(ProjectId project, JobFilter filter, UUID cursor, int limit) {
+        Specification<Job> spec = (root, query, cb) -> cb.equal(root.get("projectId"), project.value());
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            spec = spec.and((root, query, cb) -> root.get("status").in(filter.statuses()));
+        }
+        if (filter.provider() != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("provider"), filter.provider()));
+        }
+        if (filter.jobName() != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("jobName"), filter.jobName()));
+        }
+        if (cursor != null) {
+            spec = spec.and((root, query, cb) -> cb.lessThan(root.get("id"), cursor));
+        }
+        List<Job> page = jobs.findBy(spec, q -> q.sortBy(Sort.by(Sort.Direction.DESC, "id")).limit(limit + 1).all());
+        boolean more = page.size() > limit;
+        List<JobView> views = page.stream().limit(limit).map(JobView::of).toList();
+        return ListPage.of(views, more, views.isEmpty() ? null : views.getLast().id());
+    }
+
+    public ListPage<JobEvent> events(ProjectId project, UUID jobId, int afterSeq, int limit) {
+        get(project, jobId);
+        List<JobEvent> page = events.after(jobId, afterSeq, limit + 1);
+        boolean more = page.size() > limit;
+        List<JobEvent> data = page.stream().limit(limit).toList();
+        return ListPage.of(data, more, data.isEmpty() ? null : Integer.toString(data.getLast().seq()));
+    }
+
+    public ListPage<MetricPoint> metrics(ProjectId project, UUID jobId, int afterStep, int limit) {
+        get(project, jobId);
+        List<MetricPoint> page = metrics.after(jobId, afterStep, limit + 1);
+        boolean more = page.size() > limit;
+        List<MetricPoint> data = page.stream().limit(limit).toList();
+        return ListPage.of(data, more, data.isEmpty() ? null : Integer.toString(data.getLast().step()));
+    }
+
+    /** Events after the cursor, for streams; the caller has checked the project already. */
+    public List<JobEvent> eventsAfter(UUID jobId, int afterSeq, int limit) {
+        return events.after(jobId, afterSeq, limit);
+    }
+}

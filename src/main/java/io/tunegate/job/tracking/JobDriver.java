@@ -1,0 +1,225 @@
+package io.tunegate.job.tracking;
+
+import io.tunegate.cost.CostEstimator;
+import io.tunegate.job.JobSettings;
+import io.tunegate.job.JobStatus;
+import io.tunegate.job.domain.Job;
+import io.tunegate.job.internal.JobMeters;
+import io.tunegate.job.internal.JobTransactions;
+import io.tunegate.job.persistence.JobRepository;
+import io.tunegate.provider.PermanentProviderException;
+import io.tunegate.provider.ProviderAdapter;
+import io.tunegate.provider.ProviderException;
+import io.tunegate.provider.ProviderJobSnapshot;
+import io.tunegate.provider.Providers;
+import io.tunegate.provider.SubmitRequest;
+import io.tunegate.provider.SubmittedJob;
+import io.tunegate.provider.TransientProviderException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Moves one job one step: accept, submit, poll or cancel, then says when to look again. Provider calls are
+ * made outside any transaction; each outcome is saved in its own short one. db-scheduler runs this for one
+ * job on one instance at a time, and a crash between steps only repeats the last step: submission is
+ * idempotent on the gateway job id, and a job found in {@code submitting} is first looked up at the provider.
+ */
+@Component
+class JobDriver {
+
+    private static final Logger log = LoggerFactory.getLogger(JobDriver.class);
+
+    private final JobRepository jobs;
+    private final JobTransactions transactions;
+    private final Providers providers;
+    private final CostEstimator costs;
+    private final JobMeters meters;
+    private final JobSettings settings;
+    private final Clock clock;
+
+    JobDriver(JobRepository jobs, JobTransactions transactions, Providers providers, CostEstimator costs,
+              JobMeters meters, JobSettings settings, Clock clock) {
+        this.jobs = jobs;
+        this.transactions = transactions;
+        this.providers = providers;
+        this.costs = costs;
+        this.meters = meters;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    Next drive(UUID jobId) {
+        Job job = jobs.findById(jobId).orElse(null);
+        if (job == null || job.status().isTerminal()) {
+            return Next.DONE;
+        }
+        Optional<ProviderAdapter> adapter = providers.find(job.provider());
+        if (adapter.isEmpty()) {
+            return providerGone(job);
+        }
+        if (job.status() == JobStatus.VALIDATING) {
+            // the training data is a reference for now; dataset validation will happen here
+            update(job, j -> j.accept("Input accepted; waiting for " + j.provider(), now()));
+            return now(Duration.ZERO);
+        }
+        if (job.status() == JobStatus.CANCELLING) {
+            return cancel(job, adapter.get());
+        }
+        return job.awaitingSubmission() ? submit(job, adapter.get()) : poll(job, adapter.get());
+    }
+
+    private Next submit(Job job, ProviderAdapter adapter) {
+        String key = job.id().toString();
+        if (job.status() == JobStatus.SUBMITTING) {
+            // we crashed (or lost the answer) mid-submission last time: the provider may have the job already
+            try {
+                Optional<SubmittedJob> found = adapter.findSubmitted(key);
+                if (found.isPresent()) {
+                    update(job, j -> j.adopt(found.get(), now()));
+                    return now(pollInterval(adapter));
+                }
+            } catch (ProviderException e) {
+                return deferSubmission(job, e);
+            }
+        }
+        Job submitting = update(job, j -> j.startSubmission(now()));
+        if (submitting.status() != JobStatus.SUBMITTING) {
+            return now(Duration.ZERO);
+        }
+        SubmittedJob submitted;
+        try {
+            String training = adapter.stage(job.trainingData());
+            String validation = job.validationData() == null ? null : adapter.stage(job.validationData());
+            submitted = adapter.submit(new SubmitRequest(key, job.jobName(), job.baseModel(), training, validation,
+                    job.hyperparameters(), options(job, adapter)));
+        } catch (TransientProviderException e) {
+            if (submitting.submitAttempts() >= settings.maxSubmitAttempts()) {
+                return refused(job, "provider_unavailable", e.getMessage() + " (after "
+                        + submitting.submitAttempts() + " attempts)");
+            }
+            return deferSubmission(submitting, e);
+        } catch (PermanentProviderException e) {
+            return refused(job, e.code(), e.getMessage());
+        }
+        Job accepted = update(job, j -> j.submitted(submitted, now()));
+        meters.submitted(accepted);
+        return now(pollInterval(adapter));
+    }
+
+    private Next deferSubmission(Job job, ProviderException e) {
+        Duration hint = e instanceof TransientProviderException t ? t.retryAfter().orElse(null) : null;
+        Duration wait = Backoff.after(Math.max(1, job.submitAttempts()), settings.submitRetryBackoff(),
+                settings.maxBackoff(), hint);
+        Instant retryAt = now().plus(wait);
+        update(job, j -> {
+            if (j.status() == JobStatus.SUBMITTING) {
+                j.submissionDeferred(e.getMessage(), retryAt, now());
+            }
+        });
+        return new Next(retryAt);
+    }
+
+    private Next refused(Job job, String code, String reason) {
+        Job after = update(job, j -> {
+            if (j.status() == JobStatus.CANCELLING) {
+                j.cancelledBeforeProvider(now());
+            } else {
+                j.fallBack(code, reason, now());
+            }
+        });
+        return after.status().isTerminal() ? Next.DONE : now(Duration.ZERO);
+    }
+
+    private Next poll(Job job, ProviderAdapter adapter) {
+        ProviderJobSnapshot snapshot;
+        try {
+            snapshot = adapter.fetch(job.providerJobId(), job.providerEventCursor());
+        } catch (ProviderException e) {
+            return pollFailed(job, adapter, e);
+        }
+        var price = adapter.capabilities().pricePerMillionTrainingTokens();
+        Job after = update(job, j -> j.apply(snapshot, tokens -> costs.actual(price, tokens), now()));
+        return after.status().isTerminal() ? Next.DONE : now(pollInterval(adapter));
+    }
+
+    private Next pollFailed(Job job, ProviderAdapter adapter, ProviderException e) {
+        int[] failures = new int[1];
+        Job after = update(job, j -> {
+            failures[0] = j.pollFailed(e.getMessage(), now());
+            if (failures[0] >= settings.maxPollFailures()) {
+                j.fail("tracking_lost", "Lost track of the job at " + j.provider() + " after " + failures[0]
+                        + " failed status reads; last: " + e.getMessage(), now());
+            }
+        });
+        if (after.status().isTerminal()) {
+            return Next.DONE;
+        }
+        Duration hint = e instanceof TransientProviderException t ? t.retryAfter().orElse(null) : null;
+        return now(Backoff.after(failures[0], pollInterval(adapter), settings.maxBackoff(), hint));
+    }
+
+    private Next cancel(Job job, ProviderAdapter adapter) {
+        if (job.providerJobId() == null) {
+            try {
+                Optional<SubmittedJob> found = adapter.findSubmitted(job.id().toString());
+                update(job, j -> found.ifPresentOrElse(f -> j.adopt(f, now()), () -> j.cancelledBeforeProvider(now())));
+            } catch (ProviderException e) {
+                return pollFailed(job, adapter, e);
+            }
+            return now(Duration.ZERO);
+        }
+        if (job.needsProviderCancel()) {
+            try {
+                adapter.cancel(job.providerJobId());
+            } catch (TransientProviderException e) {
+                return pollFailed(job, adapter, e);
+            } catch (PermanentProviderException e) {
+                // typically "already finished": the next status read tells how the job ended
+                log.info("Cancel of job {} refused by {}: {}", job.id(), job.provider(), e.getMessage());
+            }
+            job = update(job, j -> j.cancelSent(now()));
+        }
+        return poll(job, adapter);
+    }
+
+    private Next providerGone(Job job) {
+        if (job.status() == JobStatus.VALIDATING || job.awaitingSubmission() && job.status() == JobStatus.QUEUED) {
+            return refused(job, "provider_unavailable", job.provider() + " is not enabled on this gateway");
+        }
+        // a job already at a provider that was switched off: keep trying, slowly, until it is back
+        log.warn("Job {} is at provider {}, which is not enabled; will look again later", job.id(), job.provider());
+        return now(settings.maxBackoff());
+    }
+
+    private Map<String, Object> options(Job job, ProviderAdapter adapter) {
+        Object own = job.providerOptions().get(adapter.id());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> options = own instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        return options;
+    }
+
+    private Duration pollInterval(ProviderAdapter adapter) {
+        Duration own = adapter.capabilities().pollInterval();
+        return own != null ? own : settings.pollInterval();
+    }
+
+    private Job update(Job job, java.util.function.Consumer<Job> change) {
+        return transactions.update(job.id(), change).orElseThrow();
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private Next now(Duration delay) {
+        return new Next(now().plus(delay));
+    }
+}

@@ -1,0 +1,47 @@
+package io.tunegate.platform.web;
+
+import java.util.List;
+
+/** An expected refusal that becomes a problem+json answer; never logged as an error. */
+public class ApiException extends RuntimeException {
+
+    private final ProblemType type;
+    private final List<FieldViolation> violations;
+
+    public ApiException(ProblemType type, String detail) {
+        this(type, detail, List.of());
+    }
+
+    public ApiException(ProblemType type, String detail, List<FieldViolation> violations) {
+        super(detail, null, false, false);
+        this.type = type;
+        this.violations = List.copyOf(violations);
+    }
+
+    public static ApiException notFound(String what) {
+        return new ApiException(ProblemType.NOT_FOUND, what + " not found");
+    }
+
+    public static ApiException invalid(List<FieldViolation> violations) {
+        return new ApiException(ProblemType.INVALID_REQUEST, describe(violations), violations);
+    }
+
+    public static ApiException invalid(String field, String message) {
+        return invalid(List.of(new FieldViolation(field, message)));
+    }
+
+    private static String describe(List<FieldViolation> violations) {
+        if (violations.size() == 1) {
+            return violations.getFirst().field() + ": " + violations.getFirst().message();
+        }
+        return violations.size() + " fields are invalid";
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public List<FieldViolation> violations() {
+        return violations;
+    }
+}

@@ -1,0 +1,43 @@
+package io.tunegate.provider;
+
+import java.util.Optional;
+
+/**
+ * What Tunegate needs from a fine-tuning provider. One implementation per provider, switched on by
+ * configuration; adding one touches no core code. Implementations sort failures at their boundary into
+ * {@link TransientProviderException} (worth retrying) and {@link PermanentProviderException}.
+ */
+public interface ProviderAdapter {
+
+    /** Stable, lower-case id used in requests ({@code "provider": "sandbox"}), metrics and events. */
+    String id();
+
+    ProviderCapabilities capabilities();
+
+    /** Whether this provider can train the base model now. */
+    boolean canTrain(String baseModel);
+
+    /**
+     * Checks this provider's entry of a job's {@code provider_options} when the job is submitted, throwing an
+     * {@link io.tunegate.platform.web.ApiException} for bad input.
+     */
+    default void validateOptions(java.util.Map<String, Object> options) {
+    }
+
+    /** Puts training data where the provider reads it and returns the provider's reference to it. */
+    String stage(String dataReference);
+
+    /**
+     * Creates the provider job. {@code request.idempotencyKey()} is the gateway job id: adapters pass it to
+     * the provider's idempotency mechanism where one exists.
+     */
+    SubmittedJob submit(SubmitRequest request);
+
+    /** Finds a job created earlier with this idempotency key (recovery after a crash mid-submission). */
+    Optional<SubmittedJob> findSubmitted(String idempotencyKey);
+
+    /** The job's state, with events after {@code eventCursor} (null: from the start) and metric points. */
+    ProviderJobSnapshot fetch(String providerJobId, String eventCursor);
+
+    void cancel(String providerJobId);
+}

@@ -1,0 +1,61 @@
+package io.tunegate.provider.sandbox;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** The sandbox's own job table: what a provider would keep on its side. */
+class SandboxJobStore {
+
+    private static final RowMapper<SandboxJob> ROW = SandboxJobStore::map;
+    private final JdbcClient jdbc;
+
+    SandboxJobStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Creates the job unless one with this client token exists; returns whichever is stored. */
+    SandboxJob createOnce(SandboxJob job) {
+        jdbc.sql("""
+                        insert into sandbox_jobs (id, client_token, base_model, outcome, steps, duration_ms,
+                                                  trained_tokens, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (client_token) do nothing""")
+                .params(job.id(), job.clientToken(), job.baseModel(), job.outcome().name(), job.steps(),
+                        job.duration().toMillis(), job.trainedTokens(), job.createdAt().atOffset(ZoneOffset.UTC))
+                .update();
+        return findByClientToken(job.clientToken()).orElseThrow();
+    }
+
+    Optional<SandboxJob> find(String id) {
+        return jdbc.sql("select * from sandbox_jobs where id = ?").param(id).query(ROW).optional();
+    }
+
+    Optional<SandboxJob> findByClientToken(String token) {
+        return jdbc.sql("select * from sandbox_jobs where client_token = ?").param(token).query(ROW).optional();
+    }
+
+    void markCancelled(String id, Instant at) {
+        jdbc.sql("update sandbox_jobs set cancelled_at = ? where id = ? and cancelled_at is null")
+                .params(at.atOffset(ZoneOffset.UTC), id).update();
+    }
+
+    long countByClientToken(String token) {
+        return jdbc.sql("select count(*) from sandbox_jobs where client_token = ?").param(token)
+                .query(Long.class).single();
+    }
+
+    private static SandboxJob map(ResultSet rs, int row) throws SQLException {
+        Timestamp cancelled = rs.getTimestamp("cancelled_at");
+        return new SandboxJob(rs.getString("id"), rs.getString("client_token"), rs.getString("base_model"),
+                SandboxJob.Outcome.valueOf(rs.getString("outcome")), rs.getInt("steps"),
+                Duration.ofMillis(rs.getLong("duration_ms")), rs.getLong("trained_tokens"),
+                rs.getTimestamp("created_at").toInstant(), cancelled == null ? null : cancelled.toInstant());
+    }
+}

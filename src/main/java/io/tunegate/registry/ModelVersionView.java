@@ -1,0 +1,12 @@
+package io.tunegate.registry;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+/** One version of a registered model, with the lineage of the job that trained it. */
+public record ModelVersionView(String object, String model, int version, String jobId, String provider,
+                               String providerModelId, String baseModel, String trainingData,
+                               String validationData, Map<String, Object> hyperparameters, Long trainedTokens,
+                               BigDecimal costUsd, Instant createdAt) {
+}
