@@ -381,6 +381,11 @@ public class Job extends AbstractAggregateRoot<Job> {
         return drained;
     }
 
+    /** Domain events registered and not yet published (published when the repository saves the job). */
+    public List<Object> pendingDomainEvents() {
+        return List.copyOf(domainEvents());
+    }
+
     public List<MetricPoint> drainMetrics() {
         List<MetricPoint> drained = List.copyOf(newMetrics);
         newMetrics.clear();

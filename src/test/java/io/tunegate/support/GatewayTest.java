@@ -1,0 +1,26 @@
+package io.tunegate.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The whole gateway on a random port, on its embedded default: a real PostgreSQL under target/, the
+ * sandbox provider playing short jobs. Every test class uses the same settings, so they share one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "tunegate.data-dir=target/test-data/${random.uuid}",
+        "tunegate.providers.sandbox.job-duration=2s",
+        "tunegate.providers.sandbox.steps=4",
+        "tunegate.providers.sandbox.poll-interval=150ms",
+        "tunegate.scheduler.polling-interval=100ms",
+        "tunegate.jobs.submit-retry-backoff=100ms",
+        "tunegate.web.max-request-size=64KB",
+})
+public @interface GatewayTest {
+}
