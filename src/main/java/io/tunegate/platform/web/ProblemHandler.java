@@ -2,6 +2,7 @@ package io.tunegate.platform.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -53,7 +54,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        return new ResponseEntity<>(describeUnreadable(ex), HttpStatus.BAD_REQUEST);
+        ProblemDetail problem = describeUnreadable(ex);
+        return new ResponseEntity<>(problem, HttpStatusCode.valueOf(problem.getStatus()));
     }
 
     @Override
@@ -86,16 +88,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem) {
-            problem.setType(typeFor(statusCode).uri());
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            ProblemType type = typeFor(statusCode);
+            problem.setType(type.uri());
+            problem.setTitle(type.title());
         }
-        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        return response;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
+        String message = "'" + ex.getValue() + "' is not " + (ex.getRequiredType() == null ? "valid"
+                : typeName(ex.getRequiredType()));
+        return new ResponseEntity<>(Problems.of(ProblemType.INVALID_REQUEST, field + ": " + message,
+                List.of(new FieldViolation(field, message))), HttpStatus.BAD_REQUEST);
     }
 
     private ProblemDetail describeUnreadable(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getCause();
-        if (cause instanceof PayloadTooLargeException tooLarge) {
-            return Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof PayloadTooLargeException tooLarge) {
+                return Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+            }
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
