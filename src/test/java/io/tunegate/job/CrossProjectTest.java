@@ -1,0 +1,50 @@
+package io.tunegate.job;
+
+import io.tunegate.security.Projects;
+import io.tunegate.support.GatewayTest;
+import io.tunegate.support.Jobs;
+import io.tunegate.support.TestApi;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Another project's job or model is a 404, never a 403 and never its data. */
+@GatewayTest
+class CrossProjectTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Projects projects;
+
+    @Test
+    void anotherProjectsResourcesDoNotExist() {
+        TestApi owner = TestApi.newProject(port, projects);
+        TestApi stranger = TestApi.newProject(port, projects);
+        String id = owner.submit(Jobs.request("private-model"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> owner.get("/v1/models/private-model").status() == 200);
+
+        for (String path : new String[]{"/v1/jobs/" + id, "/v1/jobs/" + id + "/events",
+                "/v1/jobs/" + id + "/metrics", "/v1/jobs/" + id + "/events/stream",
+                "/v1/models/private-model", "/v1/models/private-model/versions"}) {
+            TestApi.Response r = stranger.get(path);
+            assertThat(r.status()).as(path).isEqualTo(404);
+            // the 404 may echo what the caller asked for, but nothing of the owner's job
+            assertThat(r.body()).as(path).doesNotContain("s3://").doesNotContain("sandbox:")
+                    .doesNotContain("meta-llama");
+        }
+        TestApi.Response cancel = stranger.post("/v1/jobs/" + id + "/cancel", "");
+        assertThat(cancel.status()).isEqualTo(404);
+        assertThat(stranger.get("/v1/jobs").json().get("data")).isEmpty();
+        assertThat(stranger.get("/v1/models").json().get("data")).isEmpty();
+
+        assertThat(owner.get("/v1/jobs/" + id).status()).isEqualTo(200);
+        assertThat(owner.get("/v1/jobs").json().get("data")).hasSize(1);
+    }
+}

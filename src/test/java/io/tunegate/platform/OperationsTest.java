@@ -1,0 +1,50 @@
+package io.tunegate.platform;
+
+import io.tunegate.security.Projects;
+import io.tunegate.support.GatewayTest;
+import io.tunegate.support.Jobs;
+import io.tunegate.support.TestApi;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Health with the database, and the job and provider metrics Prometheus scrapes. */
+@GatewayTest
+class OperationsTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Projects projects;
+
+    @Test
+    void healthIncludesTheDatabase() {
+        TestApi anonymous = TestApi.withKey(port, null);
+        TestApi.Response health = anonymous.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        assertThat(anonymous.get("/").json().get("service").asString()).isEqualTo("tunegate");
+    }
+
+    @Test
+    void jobAndProviderMetricsAreExposed() {
+        TestApi api = TestApi.newProject(port, projects);
+        String id = api.submit(Jobs.request("metered", "{\"outcome\": \"fail\"}"));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.get("/v1/jobs/" + id).json().get("status").asString().equals("failed"));
+
+        String metrics = TestApi.withKey(port, null).get("/actuator/prometheus").body();
+        assertThat(metrics)
+                .containsPattern("tunegate_jobs_submitted_total\\{base_model=\"meta-llama/Llama-3.1-8B-Instruct\",provider=\"sandbox\"} [1-9]")
+                .containsPattern("tunegate_jobs_failed_total\\{base_model=\"meta-llama/Llama-3.1-8B-Instruct\",provider=\"sandbox\"} [1-9]")
+                .containsPattern("tunegate_job_duration_seconds_count\\{outcome=\"failed\",provider=\"sandbox\"} [1-9]")
+                .containsPattern("tunegate_jobs_active\\{status=\"running\"}")
+                .containsPattern("tunegate_provider_calls_seconds_count\\{operation=\"submit\",outcome=\"success\",provider=\"sandbox\"} [1-9]")
+                .containsPattern("tunegate_provider_calls_seconds_bucket\\{operation=\"fetch\",outcome=\"success\",provider=\"sandbox\",le=");
+    }
+}
