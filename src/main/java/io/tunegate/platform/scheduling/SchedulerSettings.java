@@ -1,7 +1,10 @@
 package io.tunegate.platform.scheduling;
 
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
@@ -10,10 +13,11 @@ import java.time.Duration;
  * over after {@code heartbeatInterval x missedHeartbeatsLimit} (20 s by default).
  */
 @ConfigurationProperties("tunegate.scheduler")
+@Validated
 public record SchedulerSettings(
-        @DefaultValue("16") int threads,
+        @DefaultValue("16") @Min(1) int threads,
         @DefaultValue("500ms") Duration pollingInterval,
         @DefaultValue("5s") Duration heartbeatInterval,
-        @DefaultValue("4") int missedHeartbeatsLimit,
+        @DefaultValue("4") @Min(4) int missedHeartbeatsLimit,
         @DefaultValue("15s") Duration shutdownMaxWait) {
 }
