@@ -64,6 +64,9 @@ public class JobMeters {
                 .tag("provider", job.provider())
                 .tag("outcome", job.status().wire())
                 .publishPercentileHistogram()
+                // fine-tuning takes minutes to days; the default histogram range stops at 30 s
+                .minimumExpectedValue(Duration.ofSeconds(1))
+                .maximumExpectedValue(Duration.ofDays(3))
                 .register(registry)
                 .record(Duration.between(job.createdAt(), job.finishedAt()));
     }
