@@ -1,7 +1,6 @@
 package io.tunegate.job;
 
-import io.tunegate.security.Projects;
-import io.tunegate.support.GatewayTest;
+import io.tunegate.support.GatewayIntegrationTest;
 import io.tunegate.support.Jobs;
 import io.tunegate.support.TestApi;
 import org.junit.jupiter.api.AfterEach;
@@ -9,9 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayInputStream;
@@ -22,22 +18,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every class of bad input gets a 4xx problem+json that names the problem, and changes nothing. */
-@GatewayTest
-class BadInputTest {
+class BadInputTest extends GatewayIntegrationTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Projects projects;
-    @Autowired
-    JdbcClient jdbc;
 
-    TestApi api;
     long jobsBefore;
 
     @BeforeEach
-    void setUp() {
-        api = TestApi.newProject(port, projects);
+    void countJobs() {
         jobsBefore = jobCount();
     }
 

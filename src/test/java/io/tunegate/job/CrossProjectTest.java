@@ -1,12 +1,9 @@
 package io.tunegate.job;
 
-import io.tunegate.security.Projects;
-import io.tunegate.support.GatewayTest;
+import io.tunegate.support.GatewayIntegrationTest;
 import io.tunegate.support.Jobs;
 import io.tunegate.support.TestApi;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 
@@ -14,17 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Another project's job or model is a 404, never a 403 and never its data. */
-@GatewayTest
-class CrossProjectTest {
+class CrossProjectTest extends GatewayIntegrationTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Projects projects;
 
     @Test
     void anotherProjectsResourcesDoNotExist() {
-        TestApi owner = TestApi.newProject(port, projects);
+        TestApi owner = api;
         TestApi stranger = TestApi.newProject(port, projects);
         String id = owner.submit(Jobs.request("private-model"));
         await().atMost(Duration.ofSeconds(30))

@@ -1,13 +1,9 @@
 package io.tunegate.job;
 
-import io.tunegate.security.Projects;
-import io.tunegate.support.GatewayTest;
+import io.tunegate.support.GatewayIntegrationTest;
 import io.tunegate.support.Jobs;
 import io.tunegate.support.TestApi;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,22 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Server-sent events: live, replayed from Last-Event-ID, closed by the server after the terminal event. */
-@GatewayTest
-class EventStreamTest {
+class EventStreamTest extends GatewayIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Projects projects;
 
-    TestApi api;
-
-    @BeforeEach
-    void newProject() {
-        api = TestApi.newProject(port, projects);
-    }
 
     record Sse(String id, String name, JsonNode data) {
     }

@@ -1,13 +1,9 @@
 package io.tunegate.job;
 
-import io.tunegate.security.Projects;
-import io.tunegate.support.GatewayTest;
+import io.tunegate.support.GatewayIntegrationTest;
 import io.tunegate.support.Jobs;
 import io.tunegate.support.TestApi;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,20 +13,9 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@GatewayTest
-class IdempotencyTest {
+class IdempotencyTest extends GatewayIntegrationTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Projects projects;
 
-    TestApi api;
-
-    @BeforeEach
-    void newProject() {
-        api = TestApi.newProject(port, projects);
-    }
 
     private int jobsNamed(String name) {
         return api.get("/v1/jobs?job_name=" + name).json().get("data").size();

@@ -1,14 +1,9 @@
 package io.tunegate.job;
 
-import io.tunegate.security.Projects;
-import io.tunegate.support.GatewayTest;
+import io.tunegate.support.GatewayIntegrationTest;
 import io.tunegate.support.Jobs;
 import io.tunegate.support.TestApi;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -19,22 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Jobs submitted over HTTP, run by the sandbox, followed by the tracker, stored in PostgreSQL. */
-@GatewayTest
-class JobLifecycleTest {
+class JobLifecycleTest extends GatewayIntegrationTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Projects projects;
-    @Autowired
-    JdbcClient jdbc;
 
-    TestApi api;
-
-    @BeforeEach
-    void newProject() {
-        api = TestApi.newProject(port, projects);
-    }
 
     private JsonNode awaitStatus(String id, String status) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))

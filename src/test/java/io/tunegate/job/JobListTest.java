@@ -1,12 +1,9 @@
 package io.tunegate.job;
 
-import io.tunegate.security.Projects;
-import io.tunegate.support.GatewayTest;
+import io.tunegate.support.GatewayIntegrationTest;
 import io.tunegate.support.Jobs;
 import io.tunegate.support.TestApi;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -16,13 +13,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@GatewayTest
-class JobListTest {
+class JobListTest extends GatewayIntegrationTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Projects projects;
 
     private static List<String> ids(JsonNode page) {
         List<String> ids = new ArrayList<>();

@@ -1,12 +1,9 @@
 package io.tunegate.platform;
 
-import io.tunegate.security.Projects;
-import io.tunegate.support.GatewayTest;
+import io.tunegate.support.GatewayIntegrationTest;
 import io.tunegate.support.Jobs;
 import io.tunegate.support.TestApi;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 
@@ -14,13 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Health with the database, and the job and provider metrics Prometheus scrapes. */
-@GatewayTest
-class OperationsTest {
+class OperationsTest extends GatewayIntegrationTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Projects projects;
 
     @Test
     void healthIncludesTheDatabase() {

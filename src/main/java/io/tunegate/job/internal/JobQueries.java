@@ -55,26 +55,19 @@ public class JobQueries {
         if (cursor != null) {
             spec = spec.and((root, query, cb) -> cb.lessThan(root.get("id"), cursor));
         }
-        List<Job> page = jobs.findBy(spec, q -> q.sortBy(Sort.by(Sort.Direction.DESC, "id")).limit(limit + 1).all());
-        boolean more = page.size() > limit;
-        List<JobView> views = page.stream().limit(limit).map(JobView::of).toList();
-        return ListPage.of(views, more, views.isEmpty() ? null : views.getLast().id());
+        List<Job> rows = jobs.findBy(spec, q -> q.sortBy(Sort.by(Sort.Direction.DESC, "id")).limit(limit + 1).all());
+        return ListPage.fromOverfetch(rows.stream().map(JobView::of).toList(), limit, JobView::id);
     }
 
     public ListPage<JobEvent> events(ProjectId project, UUID jobId, int afterSeq, int limit) {
         get(project, jobId);
-        List<JobEvent> page = events.after(jobId, afterSeq, limit + 1);
-        boolean more = page.size() > limit;
-        List<JobEvent> data = page.stream().limit(limit).toList();
-        return ListPage.of(data, more, data.isEmpty() ? null : Integer.toString(data.getLast().seq()));
+        return ListPage.fromOverfetch(events.after(jobId, afterSeq, limit + 1), limit, e -> Integer.toString(e.seq()));
     }
 
     public ListPage<MetricPoint> metrics(ProjectId project, UUID jobId, int afterStep, int limit) {
         get(project, jobId);
-        List<MetricPoint> page = metrics.after(jobId, afterStep, limit + 1);
-        boolean more = page.size() > limit;
-        List<MetricPoint> data = page.stream().limit(limit).toList();
-        return ListPage.of(data, more, data.isEmpty() ? null : Integer.toString(data.getLast().step()));
+        return ListPage.fromOverfetch(metrics.after(jobId, afterStep, limit + 1), limit,
+                p -> Integer.toString(p.step()));
     }
 
     /** Events after the cursor, for streams; the caller has checked the project already. */

@@ -74,16 +74,14 @@ public class ModelRegistry {
     }
 
     public ListPage<RegisteredModelView> list(UUID projectId, String cursor, int limit) {
-        List<RegisteredModelView> page = jdbc.sql("""
+        List<RegisteredModelView> rows = jdbc.sql("""
                         select * from registered_models where project_id = ? and (?::text is null or name > ?)
                         order by name limit ?""")
                 .params(projectId, cursor, cursor, limit + 1)
                 .query((rs, i) -> view(rs.getObject("id", UUID.class), rs.getString("name"),
                         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant()))
                 .list();
-        boolean more = page.size() > limit;
-        List<RegisteredModelView> data = page.stream().limit(limit).toList();
-        return ListPage.of(data, more, data.isEmpty() ? null : data.getLast().name());
+        return ListPage.fromOverfetch(rows, limit, RegisteredModelView::name);
     }
 
     public Optional<RegisteredModelView> find(UUID projectId, String name) {
