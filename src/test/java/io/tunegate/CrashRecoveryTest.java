@@ -42,7 +42,7 @@ class CrashRecoveryTest {
         });
     }
 
-    private Process startGateway(int port, Path log) throws IOException {
+    private Process startGateway(int port, Path log, String... extraArgs) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
                 TunegateApplication.class.getName(),
@@ -53,6 +53,7 @@ class CrashRecoveryTest {
                 "--tunegate.scheduler.polling-interval=200ms",
                 "--tunegate.providers.sandbox.poll-interval=200ms")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.command().addAll(List.of(extraArgs));
         Process process = builder.start();
         processes.add(process);
         return process;
@@ -86,8 +87,14 @@ class CrashRecoveryTest {
         assertThat(ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive)).as("orphaned PostgreSQL").hasValue(true);
 
         int secondPort = freePort();
-        startGateway(secondPort, Path.of("target", "crash-recovery-second.log"));
+        // the second instance is also given a key by configuration; the generated one must stay valid
+        startGateway(secondPort, Path.of("target", "crash-recovery-second.log"),
+                "--tunegate.bootstrap.key=tg_configured_for_the_second_start");
         awaitReady(secondPort);
+        assertThat(Files.readString(Path.of("target", "crash-recovery-first.log"))).contains(key);
+        assertThat(Files.readString(Path.of("target", "crash-recovery-second.log"))).doesNotContain(key);
+        assertThat(TestApi.withKey(secondPort, "tg_configured_for_the_second_start").get("/v1/jobs").status())
+                .isEqualTo(200);
         TestApi again = TestApi.withKey(secondPort, key);
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 again.get("/v1/jobs/" + id).json().get("status").asString().equals("succeeded"));

@@ -5,6 +5,11 @@ import io.tunegate.support.Jobs;
 import io.tunegate.support.TestApi;
 import org.junit.jupiter.api.Test;
 
+import io.tunegate.job.persistence.IdempotencyStore;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,6 +19,11 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IdempotencyTest extends GatewayIntegrationTest {
+
+    @Autowired
+    IdempotencyStore keys;
+    @Autowired
+    JobSettings settings;
 
 
 
@@ -82,6 +92,20 @@ class IdempotencyTest extends GatewayIntegrationTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void keysAreForgottenAfterTheRetentionOnly() {
+        TestApi.Response first = api.post("/v1/jobs", Jobs.request("kept"), "Idempotency-Key", "kept-key");
+        keys.deleteOlderThan(Instant.now().minus(settings.idempotencyKeyRetention()));
+        TestApi.Response replay = api.post("/v1/jobs", Jobs.request("kept"), "Idempotency-Key", "kept-key");
+        assertThat(replay.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(settings.idempotencyKeyRetention()).isGreaterThanOrEqualTo(Duration.ofHours(24));
+
+        keys.deleteOlderThan(Instant.now().plusSeconds(1));
+        TestApi.Response fresh = api.post("/v1/jobs", Jobs.request("kept"), "Idempotency-Key", "kept-key");
+        assertThat(fresh.header("Idempotent-Replayed")).isNull();
+        assertThat(fresh.json().get("id").asString()).isNotEqualTo(first.json().get("id").asString());
     }
 
     @Test

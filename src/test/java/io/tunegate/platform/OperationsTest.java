@@ -20,6 +20,8 @@ class OperationsTest extends GatewayIntegrationTest {
         TestApi.Response health = anonymous.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        assertThat(health.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
+        assertThat(health.body()).doesNotContain("jdbc:");
         assertThat(anonymous.get("/").json().get("service").asString()).isEqualTo("tunegate");
     }
 
