@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +18,7 @@ public class Projects {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String KEY_PREFIX = "tg_";
+    public static final int MIN_KEY_LENGTH = 20;
 
     private final JdbcClient jdbc;
 
@@ -28,7 +30,7 @@ public class Projects {
     public ProjectId create(String name) {
         UUID id = Ids.newId();
         jdbc.sql("insert into projects (id, name, created_at) values (?, ?, ?)")
-                .params(id, name, Instant.now().atOffset(java.time.ZoneOffset.UTC))
+                .params(id, name, Instant.now().atOffset(ZoneOffset.UTC))
                 .update();
         return new ProjectId(id);
     }
@@ -49,12 +51,16 @@ public class Projects {
     /** Registers a key chosen by the operator (TUNEGATE_BOOTSTRAP_KEY); a no-op if it is already known. */
     @Transactional
     public IssuedKey register(ProjectId project, String keyName, String key) {
-        String prefix = key.substring(0, Math.min(10, key.length()));
+        if (key.length() < MIN_KEY_LENGTH) {
+            throw new IllegalArgumentException("An API key must be at least " + MIN_KEY_LENGTH + " characters");
+        }
+        // enough to tell keys apart in a listing, far too little to guess the rest
+        String prefix = key.substring(0, 7);
         jdbc.sql("""
                         insert into api_keys (id, project_id, name, key_prefix, key_hash, created_at)
                         values (?, ?, ?, ?, ?, ?) on conflict (key_hash) do nothing""")
                 .params(Ids.newId(), project.value(), keyName, prefix, ApiKeyHash.of(key),
-                        Instant.now().atOffset(java.time.ZoneOffset.UTC))
+                        Instant.now().atOffset(ZoneOffset.UTC))
                 .update();
         return new IssuedKey(project, key, prefix);
     }

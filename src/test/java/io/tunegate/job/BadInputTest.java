@@ -117,6 +117,10 @@ class BadInputTest extends GatewayIntegrationTest {
             "\"provider_options\": {\"sandbox\": {\"outcome\": \"explode\"}} | provider_options.sandbox.outcome",
             "\"provider_options\": {\"sandbox\": {\"typo\": 1}}   | provider_options.sandbox.typo",
             "\"provider_options\": {\"acme\": {}}              | provider_options.acme",
+            "\"provider_options\": {\"sandbox\": null}         | provider_options.sandbox",
+            "\"provider_options\": {\"openai\": {\"x\": \"a\\u0000b\"}} | provider_options",
+            "\"metadata\": {\"k\": \"a\\u0000b\"}               | metadata",
+            "\"budget_limit\": 1000000001                     | budget_limit",
     })
     void invalidValuesAreNamed(String field, String expected) {
         String body = "{\"job_name\": \"ok\", \"base_model\": \"m\", \"training_data\": \"t\", " + field + "}";
@@ -124,6 +128,18 @@ class BadInputTest extends GatewayIntegrationTest {
                 "\"base_model\": \"m\", \"training_data\": \"t\", \"job_name\"");
         JsonNode p = problem(api.post("/v1/jobs", body), 400, "/invalid-request");
         assertThat(fields(p)).contains(expected);
+    }
+
+    @Test
+    void controlCharactersNeverReachTheDatabase() {
+        String body = "{\"job_name\": \"ok\", \"base_model\": \"m\\u0000x\", \"training_data\": \"t\\u0000\"}";
+        assertThat(fields(problem(api.post("/v1/jobs", body), 400, "/invalid-request")))
+                .contains("base_model", "training_data");
+        assertThat(fields(problem(api.get("/v1/jobs?job_name=a%00b"), 400, "/invalid-request")))
+                .containsExactly("job_name");
+        assertThat(fields(problem(api.get("/v1/models/a%01b"), 400, "/invalid-request"))).containsExactly("name");
+        // an encoded NUL in the path is refused by Tomcat itself, before any application code
+        assertThat(api.get("/v1/models/a%00b").status()).isEqualTo(400);
     }
 
     @Test

@@ -87,6 +87,13 @@ class EventStreamTest extends GatewayIntegrationTest {
         assertThat(fromHeader).hasSize(total - 3);
         assertThat(fromHeader.getLast().data().get("status").asString()).isEqualTo("succeeded");
 
+        List<Sse> afterTheEnd = read(api.request("/v1/jobs/" + id + "/events/stream")
+                .header("Last-Event-ID", Integer.toString(total)).GET().build());
+        assertThat(afterTheEnd).isEmpty();
+        TestApi.Response pastTheEnd = api.send(api.request("/v1/jobs/" + id + "/events/stream")
+                .header("Last-Event-ID", Integer.toString(total + 5)).GET().build());
+        assertThat(pastTheEnd.status()).isEqualTo(400);
+
         List<Sse> fromParam = read(api.request("/v1/jobs/" + id + "/events/stream?last_event_id=" + (total - 1))
                 .GET().build());
         assertThat(fromParam).extracting(Sse::id).containsExactly(Integer.toString(total));

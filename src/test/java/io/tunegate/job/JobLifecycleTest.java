@@ -1,6 +1,8 @@
 package io.tunegate.job;
 
+import io.tunegate.job.tracking.JobTracker;
 import io.tunegate.support.GatewayIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import io.tunegate.support.Jobs;
 import io.tunegate.support.TestApi;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,9 @@ import static org.awaitility.Awaitility.await;
 
 /** Jobs submitted over HTTP, run by the sandbox, followed by the tracker, stored in PostgreSQL. */
 class JobLifecycleTest extends GatewayIntegrationTest {
+
+    @Autowired
+    JobTracker tracker;
 
 
 
@@ -140,6 +145,49 @@ class JobLifecycleTest extends GatewayIntegrationTest {
         assertThat(events(id)).filteredOn(e -> e.get("type").asString().equals("submission_retry")).hasSize(2);
         assertThat(jdbc.sql("select count(*) from sandbox_jobs where client_token = ?").param(id)
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aJobCreatedByASubmissionThatTimedOutIsAdoptedNotSubmittedAgain() {
+        String id = api.submit(Jobs.request("lost-answer", "{\"lose_submit_answers\": 1}"));
+        awaitStatus(id, "succeeded");
+        assertThat(jdbc.sql("select count(*) from sandbox_jobs where client_token = ?").param(id)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(events(id)).anySatisfy(e -> assertThat(e.get("message").asString()).startsWith("Found sandbox job"));
+        assertThat(events(id)).filteredOn(e -> e.get("status").asString().equals("submitting")).hasSize(1);
+    }
+
+    @Test
+    void cancellingAfterALostSubmissionCancelsTheJobThatWasCreated() {
+        String id = api.submit(Jobs.request("lost-then-cancelled",
+                "{\"lose_submit_answers\": 1, \"duration_seconds\": 120, \"latency_ms\": 300}"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events(id).stream()
+                .anyMatch(e -> e.get("type").asString().equals("submission_retry")));
+        api.post("/v1/jobs/" + id + "/cancel", "");
+        JsonNode cancelled = awaitStatus(id, "cancelled");
+        assertThat(cancelled.get("provider_job_id").isNull()).isFalse();
+        assertThat(jdbc.sql("select cancelled_at is not null from sandbox_jobs where client_token = ?").param(id)
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void anActiveJobThatLostItsTrackerIsFoundAgain() {
+        String id = api.submit(Jobs.request("orphan", "{\"duration_seconds\": 3}"));
+        awaitStatus(id, "running");
+        jdbc.sql("delete from scheduled_tasks where task_name = 'job-driver' and task_instance = ?").param(id).update();
+        assertThat(tracker.followOrphans()).isGreaterThanOrEqualTo(1);
+        awaitStatus(id, "succeeded");
+    }
+
+    @Test
+    void aLargeBudgetIsStoredExactly() {
+        String request = Jobs.request("big-budget").replace("\"provider\": \"sandbox\"",
+                "\"provider\": \"sandbox\", \"budget_limit\": 999999999.123456");
+        TestApi.Response created = api.post("/v1/jobs", request);
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        assertThat(api.get("/v1/jobs/" + id).json().get("budget_limit").decimalValue())
+                .isEqualByComparingTo("999999999.123456");
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The Job aggregate: a fine-tuning job from request to its end. It guards its own state machine, appends an
@@ -49,6 +50,8 @@ public class Job extends AbstractAggregateRoot<Job> {
             JobStatus.SUCCEEDED, EnumSet.noneOf(JobStatus.class),
             JobStatus.FAILED, EnumSet.noneOf(JobStatus.class),
             JobStatus.CANCELLED, EnumSet.noneOf(JobStatus.class));
+
+    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     /** States that only exist once the provider has the job. */
     private static final Set<JobStatus> AT_PROVIDER = EnumSet.of(JobStatus.RUNNING, JobStatus.SUCCEEDED);
@@ -90,6 +93,7 @@ public class Job extends AbstractAggregateRoot<Job> {
     private String webhookUrl;
     private int submitAttempts;
     private int pollFailures;
+    private Instant pollFailingSince;
     private boolean cancelSent;
     private String providerEventCursor;
     private int lastEventSeq;
@@ -155,7 +159,14 @@ public class Job extends AbstractAggregateRoot<Job> {
      * the provider's id is what lets the cancel reach the provider.
      */
     public void submitted(SubmittedJob submitted, Instant now) {
-        providerJobId = submitted.providerJobId();
+        if (providerJobId != null && !providerJobId.equals(submitted.providerJobId())) {
+            // never silently swap jobs: the first one is the one we follow (and bill against)
+            record(JobEvent.STATUS_CHANGED, provider + " reported a second job " + clean(submitted.providerJobId())
+                    + "; still following " + providerJobId, Map.of(), now);
+            touch(now);
+            return;
+        }
+        providerJobId = clean(submitted.providerJobId());
         if (status == JobStatus.CANCELLING) {
             providerStatus = submitted.rawStatus();
             record(JobEvent.STATUS_CHANGED, provider + " created job " + providerJobId
@@ -163,7 +174,7 @@ public class Job extends AbstractAggregateRoot<Job> {
             touch(now);
             return;
         }
-        moveTo(statusFor(submitted.state()), submitted.rawStatus(),
+        moveTo(statusFor(submitted.state()), clean(submitted.rawStatus()),
                 provider + " accepted the job as " + providerJobId, now);
     }
 
@@ -195,55 +206,76 @@ public class Job extends AbstractAggregateRoot<Job> {
     /** Applies what the provider reports: its events, curve, tokens, model and status. */
     public void apply(ProviderJobSnapshot snapshot, Function<Long, BigDecimal> costOfTokens, Instant now) {
         pollFailures = 0;
+        pollFailingSince = null;
         for (ProviderJobSnapshot.Event event : snapshot.events()) {
             Map<String, Object> data = new LinkedHashMap<>();
-            data.put("provider_event_id", event.id());
-            data.put("level", event.level());
+            data.put("provider_event_id", clean(event.id()));
+            data.put("level", clean(event.level()));
             data.put("provider_created_at", event.createdAt() == null ? null : event.createdAt().toString());
-            record(JobEvent.PROVIDER_MESSAGE, event.message(), data, now);
+            record(JobEvent.PROVIDER_MESSAGE, clean(event.message()), data, now);
         }
-        providerEventCursor = snapshot.nextEventCursor();
+        if (snapshot.nextEventCursor() != null) {
+            providerEventCursor = clean(snapshot.nextEventCursor());
+        }
         for (ProviderJobSnapshot.MetricPoint point : snapshot.metrics()) {
-            newMetrics.add(new MetricPoint(point.step(), point.epoch(), point.trainLoss(), point.validLoss(),
-                    point.extra(), now));
+            newMetrics.add(new MetricPoint(point.step(), finite(point.epoch()), finite(point.trainLoss()),
+                    finite(point.validLoss()), finiteValues(point.extra()), now));
         }
-        if (snapshot.trainedTokens() != null) {
+        if (snapshot.trainedTokens() != null && snapshot.trainedTokens() >= 0) {
             trainedTokens = snapshot.trainedTokens();
         }
         JobStatus target = statusFor(snapshot.state());
         if (target == JobStatus.SUCCEEDED) {
-            fineTunedModel = snapshot.fineTunedModel();
+            fineTunedModel = clean(snapshot.fineTunedModel());
+            if (startedAt == null) {
+                startedAt = now;
+            }
         }
         if (target == JobStatus.FAILED) {
-            errorCode = snapshot.error() != null ? snapshot.error().code() : "provider_failed";
-            errorMessage = snapshot.error() != null ? snapshot.error().message() : provider + " reported failure";
+            errorCode = snapshot.error() != null ? clean(snapshot.error().code()) : "provider_failed";
+            errorMessage = snapshot.error() != null ? clean(snapshot.error().message())
+                    : provider + " reported failure";
         }
         if (target.isTerminal() && trainedTokens != null) {
             actualCostUsd = costOfTokens.apply(trainedTokens);
         }
         boolean keepsItsStatus = status == JobStatus.CANCELLING && !target.isTerminal()
                 || status == JobStatus.RUNNING && target == JobStatus.QUEUED;
+        String raw = clean(snapshot.rawStatus());
         if (keepsItsStatus) {
-            noteRawStatus(snapshot.rawStatus(), now);
+            noteRawStatus(raw, now);
         } else {
-            moveTo(target, snapshot.rawStatus(), describe(target, snapshot), now);
+            moveTo(target, raw, describe(target, raw), now);
         }
     }
 
-    /** The provider could not be asked this time. Every tenth failure in a row leaves an event. */
-    public int pollFailed(String reason, Instant now) {
+    /**
+     * The provider could not be asked this time. Every tenth failure in a row leaves an event.
+     *
+     * @return since when the provider has not answered
+     */
+    public Instant pollFailed(String reason, Instant now) {
         pollFailures++;
+        if (pollFailingSince == null) {
+            pollFailingSince = now;
+        }
+        reason = clean(reason);
         if (pollFailures == 1 || pollFailures % 10 == 0) {
             record(JobEvent.POLL_ERROR, "Could not get the job from " + provider + " (" + pollFailures
                     + " in a row): " + reason, Map.of("failures", pollFailures), now);
             touch(now);
         }
+        return pollFailingSince;
+    }
+
+    public int pollFailures() {
         return pollFailures;
     }
 
     /**
-     * A user's cancel. Before submission it ends the job at once; after, the job is {@code cancelling} until
-     * the provider confirms. Cancelling twice is harmless.
+     * A user's cancel. Before any submission attempt it ends the job at once; after one (even a failed one,
+     * which may have created the job after all) the job is {@code cancelling} until the provider confirms or
+     * is found to have no job. Cancelling twice is harmless.
      */
     public void requestCancel(Instant now) {
         if (status.isTerminal()) {
@@ -252,7 +284,7 @@ public class Job extends AbstractAggregateRoot<Job> {
         if (status == JobStatus.CANCELLING) {
             return;
         }
-        if (status == JobStatus.VALIDATING || status == JobStatus.QUEUED && providerJobId == null) {
+        if (status == JobStatus.VALIDATING || status == JobStatus.QUEUED && providerJobId == null && submitAttempts == 0) {
             moveTo(JobStatus.CANCELLED, providerStatus, "Cancelled before submission to a provider", now);
         } else {
             moveTo(JobStatus.CANCELLING, providerStatus, "Cancellation requested", now);
@@ -269,15 +301,25 @@ public class Job extends AbstractAggregateRoot<Job> {
         touch(now);
     }
 
-    /** After a crash mid-submission: the provider has the job after all, so adopt it. */
+    /**
+     * An earlier submission attempt created the provider job after all (we crashed, or its answer was lost):
+     * adopt it instead of submitting again.
+     */
     public void adopt(SubmittedJob found, Instant now) {
-        if (status == JobStatus.CANCELLING) {
+        if (status == JobStatus.CANCELLING || providerJobId != null) {
             submitted(found, now);
             return;
         }
-        providerJobId = found.providerJobId();
-        moveTo(statusFor(found.state()), found.rawStatus(),
-                "Found " + provider + " job " + found.providerJobId() + " created before a restart", now);
+        providerJobId = clean(found.providerJobId());
+        String message = "Found " + provider + " job " + providerJobId + ", created by an earlier attempt";
+        JobStatus target = statusFor(found.state());
+        if (target == status) {
+            providerStatus = clean(found.rawStatus());
+            record(JobEvent.STATUS_CHANGED, message, Map.of("provider_job_id", providerJobId), now);
+            touch(now);
+        } else {
+            moveTo(target, clean(found.rawStatus()), message, now);
+        }
     }
 
     /** Cancelling, but no provider job was ever created: nothing left to stop. */
@@ -346,13 +388,35 @@ public class Job extends AbstractAggregateRoot<Job> {
         }
     }
 
-    private String describe(JobStatus target, ProviderJobSnapshot snapshot) {
+    private String describe(JobStatus target, String raw) {
         return switch (target) {
             case SUCCEEDED -> "Succeeded" + (fineTunedModel != null ? ": " + fineTunedModel : "");
             case FAILED -> "Failed: " + errorMessage;
             case CANCELLED -> "Cancelled at " + provider;
-            default -> provider + " reports '" + snapshot.rawStatus() + "'";
+            default -> provider + " reports '" + raw + "'";
         };
+    }
+
+    /** Provider text goes into PostgreSQL text and jsonb, which refuse NUL; other controls are noise. */
+    private static String clean(String text) {
+        return text == null ? null : CONTROL_CHARACTERS.matcher(text).replaceAll("");
+    }
+
+    private static Double finite(Double value) {
+        return value == null || Double.isFinite(value) ? value : null;
+    }
+
+    private static Map<String, Double> finiteValues(Map<String, Double> values) {
+        if (values == null) {
+            return Map.of();
+        }
+        Map<String, Double> kept = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (k != null && v != null && Double.isFinite(v)) {
+                kept.put(clean(k), v);
+            }
+        });
+        return kept;
     }
 
     private static JobStatus statusFor(ProviderJobState state) {
@@ -417,6 +481,7 @@ public class Job extends AbstractAggregateRoot<Job> {
     public String errorMessage() { return errorMessage; }
     public String webhookUrl() { return webhookUrl; }
     public int submitAttempts() { return submitAttempts; }
+    public Instant pollFailingSince() { return pollFailingSince; }
     public String providerEventCursor() { return providerEventCursor; }
     public int lastEventSeq() { return lastEventSeq; }
     public Instant createdAt() { return createdAt; }

@@ -70,6 +70,11 @@ public class JobQueries {
                 p -> Integer.toString(p.step()));
     }
 
+    /** Whether a stream that has sent everything up to {@code seq} is done: the job ended and nothing is left. */
+    public boolean isFinishedAt(UUID jobId, int seq) {
+        return jobs.findById(jobId).map(job -> job.status().isTerminal() && seq >= job.lastEventSeq()).orElse(true);
+    }
+
     /** Events after the cursor, for streams; the caller has checked the project already. */
     public List<JobEvent> eventsAfter(UUID jobId, int afterSeq, int limit) {
         return events.after(jobId, afterSeq, limit);

@@ -3,6 +3,7 @@ package io.tunegate.job.internal;
 import io.tunegate.job.JobRequest;
 import io.tunegate.platform.web.ApiException;
 import io.tunegate.platform.web.FieldViolation;
+import io.tunegate.platform.web.Inputs;
 import io.tunegate.provider.Hyperparameters;
 import io.tunegate.provider.ProviderNames;
 import io.tunegate.provider.Providers;
@@ -27,6 +28,7 @@ class JobRequestValidator {
     private static final int MAX_REFERENCE = 2048;
     private static final int MAX_FALLBACKS = 8;
     private static final int MAX_METADATA = 16;
+    private static final BigDecimal MAX_BUDGET = BigDecimal.valueOf(1_000_000_000);
 
     private final Providers providers;
 
@@ -73,6 +75,7 @@ class JobRequestValidator {
                 violations.add(new FieldViolation("fallback_providers[" + i + "]", "'" + name + "' is listed twice"));
             }
         }
+        controlCharacters(request, violations);
         budget(request.budgetLimit(), violations);
         webhook(request.webhookUrl(), violations);
         metadata(request.metadata(), violations);
@@ -81,6 +84,24 @@ class JobRequestValidator {
             throw ApiException.invalid(violations);
         }
         return new Valid(hyperparameters, provider, List.copyOf(fallbacks));
+    }
+
+    private static void controlCharacters(JobRequest request, List<FieldViolation> violations) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("base_model", request.baseModel());
+        fields.put("training_data", request.trainingData());
+        fields.put("validation_data", request.validationData());
+        fields.put("provider", request.provider());
+        fields.put("webhook_url", request.webhookUrl());
+        fields.put("fallback_providers", request.fallbackProviders());
+        fields.put("metadata", request.metadata());
+        fields.put("hyperparameters", request.hyperparameters());
+        fields.put("provider_options", request.providerOptions());
+        fields.forEach((field, value) -> {
+            if (Inputs.anyControlCharacters(value)) {
+                violations.add(new FieldViolation(field, "must not contain control characters"));
+            }
+        });
     }
 
     private static void reference(String field, String value, boolean required, List<FieldViolation> violations) {
@@ -94,7 +115,7 @@ class JobRequestValidator {
     }
 
     private static void budget(BigDecimal budget, List<FieldViolation> violations) {
-        if (budget != null && (budget.signum() < 0 || budget.compareTo(BigDecimal.valueOf(1_000_000_000)) > 0
+        if (budget != null && (budget.signum() < 0 || budget.compareTo(MAX_BUDGET) > 0
                 || budget.stripTrailingZeros().scale() > 6)) {
             violations.add(new FieldViolation("budget_limit",
                     "must be an amount in USD from 0 to 1,000,000,000 with at most 6 decimals"));
@@ -140,7 +161,9 @@ class JobRequestValidator {
         options.forEach((name, value) -> {
             if (!ProviderNames.isKnown(name)) {
                 violations.add(new FieldViolation("provider_options." + name, "unknown provider"));
-            } else if (value != null) {
+            } else if (value == null) {
+                violations.add(new FieldViolation("provider_options." + name, "must be an object"));
+            } else {
                 try {
                     providers.find(name).ifPresent(adapter -> adapter.validateOptions(value));
                 } catch (ApiException e) {

@@ -26,6 +26,9 @@ public class JobSignals {
             signal.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             // a timeout is the normal case: the caller reads the database again either way
+        } finally {
+            // no entry outlives its waiters; another waiter on the same job at worst waits for its timeout
+            waiting.remove(jobId, signal);
         }
     }
 

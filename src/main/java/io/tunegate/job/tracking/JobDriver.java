@@ -78,8 +78,9 @@ class JobDriver {
 
     private Next submit(Job job, ProviderAdapter adapter) {
         String key = job.id().toString();
-        if (job.status() == JobStatus.SUBMITTING) {
-            // we crashed (or lost the answer) mid-submission last time: the provider may have the job already
+        if (job.submitAttempts() > 0) {
+            // an earlier attempt may have created the job even though it failed or we crashed (a timeout
+            // tells nothing): look before submitting again
             try {
                 Optional<SubmittedJob> found = adapter.findSubmitted(key);
                 if (found.isPresent()) {
@@ -88,6 +89,10 @@ class JobDriver {
                 }
             } catch (ProviderException e) {
                 return deferSubmission(job, e);
+            }
+            if (job.submitAttempts() >= settings.maxSubmitAttempts()) {
+                return refused(job, "provider_unavailable", adapter.id() + " did not accept the job after "
+                        + job.submitAttempts() + " attempts");
             }
         }
         Job submitting = update(job, j -> j.startSubmission(now()));
@@ -101,10 +106,6 @@ class JobDriver {
             submitted = adapter.submit(new SubmitRequest(key, job.jobName(), job.baseModel(), training, validation,
                     job.hyperparameters(), options(job, adapter)));
         } catch (TransientProviderException e) {
-            if (submitting.submitAttempts() >= settings.maxSubmitAttempts()) {
-                return refused(job, "provider_unavailable", e.getMessage() + " (after "
-                        + submitting.submitAttempts() + " attempts)");
-            }
             return deferSubmission(submitting, e);
         } catch (PermanentProviderException e) {
             return refused(job, e.code(), e.getMessage());
@@ -128,10 +129,11 @@ class JobDriver {
     }
 
     private Next refused(Job job, String code, String reason) {
+        // only called once the provider is known to have no job: refused outright, or looked up and not found
         Job after = update(job, j -> {
             if (j.status() == JobStatus.CANCELLING) {
                 j.cancelledBeforeProvider(now());
-            } else {
+            } else if (j.awaitingSubmission()) {
                 j.fallBack(code, reason, now());
             }
         });
@@ -151,19 +153,28 @@ class JobDriver {
     }
 
     private Next pollFailed(Job job, ProviderAdapter adapter, ProviderException e) {
-        int[] failures = new int[1];
         Job after = update(job, j -> {
-            failures[0] = j.pollFailed(e.getMessage(), now());
-            if (failures[0] >= settings.maxPollFailures()) {
-                j.fail("tracking_lost", "Lost track of the job at " + j.provider() + " after " + failures[0]
-                        + " failed status reads; last: " + e.getMessage(), now());
+            Instant since = j.pollFailed(e.getMessage(), now());
+            if (Duration.between(since, now()).compareTo(settings.maxUnreachable()) > 0) {
+                j.fail("tracking_lost", j.provider() + " has not answered about the job since " + since
+                        + "; last error: " + e.getMessage(), now());
             }
         });
         if (after.status().isTerminal()) {
             return Next.DONE;
         }
         Duration hint = e instanceof TransientProviderException t ? t.retryAfter().orElse(null) : null;
-        return now(Backoff.after(failures[0], pollInterval(adapter), settings.maxBackoff(), hint));
+        return now(Backoff.after(after.pollFailures(), pollInterval(adapter), settings.maxBackoff(), hint));
+    }
+
+    /** Unexpected errors keep coming (not a database outage): end the job visibly rather than loop forever. */
+    void giveUp(UUID jobId, Throwable cause) {
+        transactions.update(jobId, j -> {
+            if (!j.status().isTerminal()) {
+                j.fail("internal_error", "The gateway could not process this job (" + cause.getClass().getSimpleName()
+                        + "); see the gateway log", now());
+            }
+        });
     }
 
     private Next cancel(Job job, ProviderAdapter adapter) {

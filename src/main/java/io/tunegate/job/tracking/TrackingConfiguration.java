@@ -8,8 +8,11 @@ import io.tunegate.job.JobSettings;
 import io.tunegate.job.persistence.IdempotencyStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,10 +27,23 @@ class TrackingConfiguration {
     @Bean
     Task<Void> jobDriverTask(JobDriver driver, JobSettings settings, Clock clock) {
         return Tasks.custom(JobTracker.TASK, Void.class)
-                // an unexpected failure (database down, a bug): try again later, never drop the job
-                .onFailure((complete, operations) -> operations.reschedule(complete, clock.instant().plus(
-                        Backoff.after(complete.getExecution().consecutiveFailures + 1, Duration.ofSeconds(5),
-                                settings.maxBackoff(), null))))
+                // an unexpected failure: try again later; a database outage never ends a job, a failure that
+                // keeps repeating otherwise (bad data, a bug) fails the job so that it does not hang forever
+                .onFailure((complete, operations) -> {
+                    int failures = complete.getExecution().consecutiveFailures + 1;
+                    Throwable cause = complete.getCause().orElse(null);
+                    if (failures >= settings.maxDriverFailures() && cause != null && !isDatabaseOutage(cause)) {
+                        try {
+                            driver.giveUp(UUID.fromString(complete.getExecution().taskInstance.getId()), cause);
+                            operations.remove();
+                            return;
+                        } catch (RuntimeException e) {
+                            log.warn("Could not fail job {} after repeated errors", complete.getExecution().taskInstance.getId(), e);
+                        }
+                    }
+                    operations.reschedule(complete, clock.instant().plus(
+                            Backoff.after(failures, Duration.ofSeconds(5), settings.maxBackoff(), null)));
+                })
                 // the instance working on it died: another one picks it up
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {
@@ -37,6 +53,23 @@ class TrackingConfiguration {
                     }
                     return (complete, operations) -> operations.reschedule(complete, next.at());
                 });
+    }
+
+    private static boolean isDatabaseOutage(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || t instanceof java.sql.SQLTransientException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Bean
+    Task<Void> orphanedJobSweepTask(ObjectProvider<JobTracker> tracker) {
+        // looked up when it runs: the tracker needs the scheduler, which needs this task
+        return Tasks.recurring("orphaned-job-sweep", FixedDelay.ofMinutes(1))
+                .execute((instance, context) -> tracker.getObject().followOrphans());
     }
 
     @Bean

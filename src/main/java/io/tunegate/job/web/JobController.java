@@ -8,6 +8,7 @@ import io.tunegate.job.domain.MetricPoint;
 import io.tunegate.job.internal.JobCommands;
 import io.tunegate.job.internal.JobQueries;
 import io.tunegate.platform.web.ApiException;
+import io.tunegate.platform.web.Inputs;
 import io.tunegate.platform.web.ListPage;
 import io.tunegate.security.ProjectId;
 import org.springframework.http.MediaType;
@@ -64,7 +65,8 @@ class JobController {
                            @RequestParam(name = "job_name", required = false) String jobName,
                            @RequestParam(required = false) String cursor,
                            @RequestParam(defaultValue = "20") int limit) {
-        return queries.list(project, new JobQueries.JobFilter(statuses(status), provider, jobName),
+        return queries.list(project, new JobQueries.JobFilter(statuses(status), Inputs.clean("provider", provider),
+                        Inputs.clean("job_name", jobName)),
                 cursor == null ? null : cursor(cursor), limit(limit, 100));
     }
 

@@ -3,6 +3,7 @@ package io.tunegate.job.web;
 import io.tunegate.job.domain.JobEvent;
 import io.tunegate.job.internal.JobQueries;
 import io.tunegate.job.internal.JobSignals;
+import io.tunegate.platform.web.ApiException;
 import io.tunegate.security.ProjectId;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,10 +44,18 @@ class JobEventStreamController {
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                       @RequestParam(name = "last_event_id", required = false) String lastEventParam) {
         UUID jobId = JobController.jobId(id);
-        queries.get(project, jobId);
+        int lastSeq = queries.get(project, jobId).lastEventSeq();
         int after = JobController.sequence(lastEventId != null ? lastEventId : lastEventParam, "Last-Event-ID");
+        if (after > lastSeq) {
+            throw ApiException.invalid("Last-Event-ID", "is past the job's last event (" + lastSeq + ")");
+        }
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        Thread.ofVirtual().name("sse-" + jobId).start(() -> follow(emitter, jobId, after));
+        Thread follower = Thread.ofVirtual().name("sse-" + jobId).unstarted(() -> follow(emitter, jobId, after));
+        // the client left or the stream timed out: stop at once rather than at the next send
+        emitter.onCompletion(follower::interrupt);
+        emitter.onTimeout(follower::interrupt);
+        emitter.onError(e -> follower.interrupt());
+        follower.start();
         return emitter;
     }
 
@@ -69,6 +78,10 @@ class JobEventStreamController {
                 }
                 if (batch.size() == BATCH) {
                     continue;
+                }
+                if (batch.isEmpty() && queries.isFinishedAt(jobId, cursor)) {
+                    emitter.complete();
+                    return;
                 }
                 if (System.nanoTime() - lastSent > HEARTBEAT.toNanos()) {
                     // a comment line keeps proxies from closing an idle stream, and tells us the client left

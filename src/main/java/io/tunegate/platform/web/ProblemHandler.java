@@ -3,6 +3,7 @@ package io.tunegate.platform.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -42,6 +43,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<ProblemDetail> handleTooLarge(PayloadTooLargeException e) {
         return respond(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage()));
+    }
+
+    /** Two writers kept colliding on one resource (a cancel racing the tracker): the caller may simply retry. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> handleBusy(OptimisticLockingFailureException e) {
+        return respond(Problems.of(ProblemType.CONFLICT, "The resource changed while the request was handled; retry."));
     }
 
     @ExceptionHandler(Exception.class)

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * succeeded with a model id) so people can try Tunegate without provider keys and tests have a
  * deterministic provider. Per job, {@code provider_options.sandbox} may set {@code outcome}
  * ("succeed"/"fail"), {@code duration_seconds}, {@code steps}, {@code submit_error} ("transient"/"permanent"),
- * {@code transient_errors} (how many first calls fail transiently) and {@code latency_ms}.
+ * {@code transient_errors} (how many first calls fail transiently), {@code lose_submit_answers} (how many first
+ * submissions create the job and then time out, as a lost answer would) and {@code latency_ms}.
  */
 class SandboxProvider implements ProviderAdapter {
 
@@ -33,6 +34,7 @@ class SandboxProvider implements ProviderAdapter {
     private final Clock clock;
     private final Map<String, SandboxOptions> optionsByJob = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> injectedErrorsLeft = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> lostAnswersLeft = new ConcurrentHashMap<>();
 
     SandboxProvider(SandboxSettings settings, SandboxJobStore store, Clock clock) {
         this.settings = settings;
@@ -86,6 +88,10 @@ class SandboxProvider implements ProviderAdapter {
                 options.duration() != null ? options.duration() : settings.jobDuration(),
                 settings.tokensPerStep() * (options.steps() != null ? options.steps() : settings.steps()),
                 clock.instant(), null));
+        if (options.lostSubmitAnswers() > 0 && lostAnswersLeft.computeIfAbsent(request.idempotencyKey(),
+                k -> new AtomicInteger(options.lostSubmitAnswers())).getAndDecrement() > 0) {
+            throw new TransientProviderException(ID, "The sandbox created the job but the answer was lost (timeout)");
+        }
         ProviderJobSnapshot now = SandboxScript.at(job, clock.instant(), null);
         return new SubmittedJob(job.id(), now.state(), now.rawStatus());
     }
@@ -106,6 +112,7 @@ class SandboxProvider implements ProviderAdapter {
         if (snapshot.state().isTerminal()) {
             optionsByJob.remove(job.clientToken());
             injectedErrorsLeft.remove(job.clientToken());
+            lostAnswersLeft.remove(job.clientToken());
         }
         return snapshot;
     }

@@ -89,9 +89,12 @@ final class SandboxScript {
         int after = eventCursor == null ? -1 : Integer.parseInt(eventCursor);
         List<ProviderJobSnapshot.Event> newEvents = events.stream()
                 .filter(e -> Integer.parseInt(e.id()) > after).toList();
+        // a step's point travels with its event (id 1 + step), so each poll sends only new points
+        List<ProviderJobSnapshot.MetricPoint> newMetrics = metrics.stream()
+                .filter(m -> 1 + m.step() > after).toList();
         String cursor = events.isEmpty() ? eventCursor : events.getLast().id();
         long tokens = job.trainedTokens() * stepsDone / job.steps();
-        return new ProviderJobSnapshot(state, raw, newEvents, cursor, metrics, tokens, model, error);
+        return new ProviderJobSnapshot(state, raw, newEvents, cursor, newMetrics, tokens, model, error);
     }
 
     static double trainLoss(int step, int steps) {

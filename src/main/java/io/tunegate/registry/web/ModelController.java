@@ -1,6 +1,7 @@
 package io.tunegate.registry.web;
 
 import io.tunegate.platform.web.ApiException;
+import io.tunegate.platform.web.Inputs;
 import io.tunegate.platform.web.ListPage;
 import io.tunegate.registry.ModelVersionView;
 import io.tunegate.registry.RegisteredModelView;
@@ -32,12 +33,13 @@ class ModelController {
         if (limit < 1 || limit > 100) {
             throw ApiException.invalid("limit", "must be from 1 to 100");
         }
-        return registry.list(project.value(), cursor, limit);
+        return registry.list(project.value(), Inputs.clean("cursor", cursor), limit);
     }
 
     @GetMapping("/{name}")
     RegisteredModelView get(ProjectId project, @PathVariable String name) {
-        return registry.find(project.value(), name).orElseThrow(() -> ApiException.notFound("Model " + name));
+        return registry.find(project.value(), Inputs.clean("name", name))
+                .orElseThrow(() -> ApiException.notFound("Model " + name));
     }
 
     @GetMapping("/{name}/versions")

@@ -42,6 +42,10 @@ class DefaultProjectBootstrap implements ApplicationRunner {
     public void run(ApplicationArguments args) throws IOException {
         String configured = settings.bootstrap().key();
         if (StringUtils.hasText(configured)) {
+            if (configured.trim().length() < Projects.MIN_KEY_LENGTH) {
+                throw new IllegalStateException("TUNEGATE_BOOTSTRAP_KEY is too short: use at least "
+                        + Projects.MIN_KEY_LENGTH + " random characters");
+            }
             projects.register(defaultProject(), "bootstrap", configured.trim());
             log.info("Project '{}' accepts the key from TUNEGATE_BOOTSTRAP_KEY", DEFAULT_PROJECT);
             return;

@@ -171,6 +171,51 @@ class JobStateMachineTest {
     }
 
     @Test
+    void unreachableTimeIsCountedFromTheFirstFailureAndResetByAnAnswer() {
+        Job job = submittedJob();
+        assertThat(job.pollFailed("503", T0)).isEqualTo(T0);
+        assertThat(job.pollFailed("503", T0.plusSeconds(60))).isEqualTo(T0);
+        job.apply(snapshot(ProviderJobState.RUNNING, "training"), t -> null, T0.plusSeconds(90));
+        assertThat(job.pollFailingSince()).isNull();
+        assertThat(job.pollFailed("503", T0.plusSeconds(120))).isEqualTo(T0.plusSeconds(120));
+    }
+
+    @Test
+    void cancelAfterAFailedSubmissionAttemptWaitsForTheProviderToBeAsked() {
+        Job job = newJob();
+        job.accept("ok", T0);
+        job.startSubmission(T0);
+        job.submissionDeferred("timeout", T0, T0);
+        job.requestCancel(T0);
+        assertThat(job.status()).isEqualTo(JobStatus.CANCELLING);
+        assertThat(job.needsProviderCancel()).isFalse();
+    }
+
+    @Test
+    void aSecondProviderJobIdNeverReplacesTheFirst() {
+        Job job = submittedJob();
+        job.submitted(new SubmittedJob("p-2", ProviderJobState.RUNNING, "training"), T0);
+        assertThat(job.providerJobId()).isEqualTo("p-1");
+    }
+
+    @Test
+    void providerTextIsCleanedOfControlCharacters() {
+        Job job = submittedJob();
+        job.drainEvents();
+        var snapshot = new ProviderJobSnapshot(ProviderJobState.RUNNING, "train\u0000ing",
+                List.of(new ProviderJobSnapshot.Event("1", T0, "info", "bad\u0000text")), null,
+                List.of(new ProviderJobSnapshot.MetricPoint(1, Double.NaN, Double.POSITIVE_INFINITY, 0.5, Map.of())),
+                null, null, null);
+        job.apply(snapshot, t -> null, T0);
+        assertThat(job.providerStatus()).isEqualTo("training");
+        assertThat(job.drainEvents().getFirst().message()).isEqualTo("badtext");
+        MetricPoint point = job.drainMetrics().getFirst();
+        assertThat(point.epoch()).isNull();
+        assertThat(point.trainLoss()).isNull();
+        assertThat(point.validLoss()).isEqualTo(0.5);
+    }
+
+    @Test
     void providerEventsAndMetricsAreRecordedBeforeTheTerminalEvent() {
         Job job = submittedJob();
         job.drainEvents();
