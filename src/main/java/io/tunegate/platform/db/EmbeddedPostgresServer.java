@@ -44,7 +44,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
+                    // zonky's defaults are for throwaway test databases (no fsync, asynchronous commit);
+                    // this one holds users' jobs, so a commit is durable before we answer
                     .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDirectory);
             return new EmbeddedPostgresServer(postgres, dataDirectory);

@@ -25,4 +25,16 @@ class EmbeddedPostgresServerTest {
             }
         }
     }
+
+    @Test
+    void commitsAreDurable(@TempDir Path dir) throws Exception {
+        try (var server = EmbeddedPostgresServer.start(dir.resolve("pg"));
+             var c = DriverManager.getConnection(server.jdbcUrl());
+             var rs = c.createStatement().executeQuery(
+                     "select current_setting('fsync'), current_setting('synchronous_commit')")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("on");
+            assertThat(rs.getString(2)).isEqualTo("on");
+        }
+    }
 }
