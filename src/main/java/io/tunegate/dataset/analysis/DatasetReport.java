@@ -1,0 +1,52 @@
+package io.tunegate.dataset.analysis;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What one pass over a JSONL file found.
+ *
+ * @param format   "chat", "preference", "prompt_completion", "mixed" or "unknown"
+ * @param lines    lines in the file, blank ones included
+ * @param examples non-blank lines: each is one example, valid or not
+ * @param bytes    bytes read
+ * @param valid    no errors and at least one example
+ * @param errors   by kind (snake_case); sorted by kind so the JSON is stable
+ * @param warnings by kind; they do not make the file invalid
+ * @param tokens   over the examples whose structure could be read
+ */
+public record DatasetReport(String format, long lines, long examples, long bytes, boolean valid,
+        Map<String, Issue> errors, Map<String, Issue> warnings, TokenStats tokens) {
+
+    public DatasetReport {
+        Objects.requireNonNull(format, "format");
+        errors = Collections.unmodifiableMap(new TreeMap<>(errors));
+        warnings = Collections.unmodifiableMap(new TreeMap<>(warnings));
+        Objects.requireNonNull(tokens, "tokens");
+    }
+
+    /**
+     * @param count lines with this issue (a line counts once per kind)
+     * @param lines 1-based line numbers, the first 20 only
+     */
+    public record Issue(long count, List<Long> lines) {
+        public Issue {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * Token counts per example. Percentiles are exact (nearest-rank).
+     *
+     * @param tokenizer        encoding name, e.g. o200k_base
+     * @param exactness        "exact", or "approximate" when the model's own tokenizer is not tiktoken's
+     * @param overLimit        examples over {@code limitPerExample}; the provider truncates them
+     * @param billablePerEpoch sum over examples of min(limitPerExample, tokens)
+     */
+    public record TokenStats(String tokenizer, String exactness, long total, long min, double mean, long p50, long p95,
+                             long max, long overLimit, int limitPerExample, long billablePerEpoch) {
+    }
+}
