@@ -21,6 +21,7 @@ import java.lang.annotation.Target;
         "tunegate.scheduler.polling-interval=100ms",
         "tunegate.jobs.submit-retry-backoff=100ms",
         "tunegate.web.max-request-size=64KB",
+        "tunegate.datasets.max-upload-size=2MB",
 })
 public @interface GatewayTest {
 }

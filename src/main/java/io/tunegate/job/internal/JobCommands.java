@@ -2,6 +2,8 @@ package io.tunegate.job.internal;
 
 import io.tunegate.cost.CostEstimator;
 import io.tunegate.cost.Estimate;
+import io.tunegate.dataset.DatasetRef;
+import io.tunegate.dataset.Datasets;
 import io.tunegate.job.JobRequest;
 import io.tunegate.job.JobView;
 import io.tunegate.job.domain.IllegalTransitionException;
@@ -51,10 +53,12 @@ public class JobCommands {
     private final JsonMapper json;
     private final JsonMapper canonicalJson;
     private final Clock clock;
+    private final Datasets datasets;
 
     JobCommands(JobRequestValidator validator, ProviderRouter router, Providers providers, CostEstimator costs,
                 JobRepository jobs, JobStore store, JobTransactions transactions, IdempotencyStore idempotency,
-                JobTracker tracker, TransactionTemplate tx, JsonMapper json, Clock clock) {
+                JobTracker tracker, TransactionTemplate tx, JsonMapper json, Clock clock, Datasets datasets) {
+        this.datasets = datasets;
         this.validator = validator;
         this.router = router;
         this.providers = providers;
@@ -112,6 +116,8 @@ public class JobCommands {
 
     private JobDraft draft(ProjectId project, JobRequest request) {
         JobRequestValidator.Valid valid = validator.validate(request);
+        checkDataset(project, "training_data", request.trainingData());
+        checkDataset(project, "validation_data", request.validationData());
         RoutePlan plan = router.plan(valid.provider(), valid.fallbacks(), request.baseModel());
         Estimate estimate = costs.estimate(
                 providers.require(plan.primary()).capabilities().pricePerMillionTrainingTokens(), null);
@@ -120,6 +126,19 @@ public class JobCommands {
                 request.providerOptions() == null ? Map.of() : Map.copyOf(request.providerOptions()),
                 request.metadata() == null ? Map.of() : request.metadata(), valid.provider(), plan,
                 request.budgetLimit(), estimate.amountUsd(), estimate.basis(), request.webhookUrl());
+    }
+
+    /** A {@code ds-...} reference must name a dataset of this project that passed validation. */
+    private void checkDataset(ProjectId project, String field, String reference) {
+        if (!DatasetRef.looksLikeOne(reference)) {
+            return;
+        }
+        Datasets.DatasetSummary dataset = datasets.find(project, reference).orElseThrow(() ->
+                ApiException.invalid(field, "no dataset " + reference + " in this project"));
+        if (!dataset.valid()) {
+            throw ApiException.invalid(field, "dataset " + reference + " did not pass validation; its report is at "
+                    + "GET /v1/datasets/" + reference);
+        }
     }
 
     private Created replay(IdempotencyStore.Entry earlier, byte[] hash) {

@@ -12,6 +12,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Refuses bodies over the limit with 413 before reading them when Content-Length says so, and while
@@ -21,10 +22,19 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
     private final JsonMapper json;
+    private final List<String> ownLimitPaths;
 
-    public RequestSizeLimitFilter(long limit, JsonMapper json) {
+    /** @param ownLimitPaths path prefixes whose handlers enforce a (larger) limit of their own, like uploads */
+    public RequestSizeLimitFilter(long limit, JsonMapper json, List<String> ownLimitPaths) {
         this.limit = limit;
         this.json = json;
+        this.ownLimitPaths = List.copyOf(ownLimitPaths);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return ownLimitPaths.stream().anyMatch(path::startsWith);
     }
 
     @Override

@@ -6,13 +6,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.List;
+
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(WebSettings settings, JsonMapper json) {
         var registration = new FilterRegistrationBean<>(
-                new RequestSizeLimitFilter(settings.maxRequestSize().toBytes(), json));
+                new RequestSizeLimitFilter(settings.maxRequestSize().toBytes(), json, List.of("/v1/datasets")));
         registration.addUrlPatterns("/v1/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
