@@ -8,6 +8,7 @@ import io.tunegate.job.domain.MetricPoint;
 import io.tunegate.job.persistence.JobEventStore;
 import io.tunegate.job.persistence.JobMetricStore;
 import io.tunegate.job.persistence.JobRepository;
+import io.tunegate.job.persistence.JobViewReader;
 import io.tunegate.platform.web.ApiException;
 import io.tunegate.platform.web.ListPage;
 import io.tunegate.security.ProjectId;
@@ -28,11 +29,17 @@ public class JobQueries {
     private final JobRepository jobs;
     private final JobEventStore events;
     private final JobMetricStore metrics;
+    private final JobViewReader views;
 
-    JobQueries(JobRepository jobs, JobEventStore events, JobMetricStore metrics) {
+    JobQueries(JobRepository jobs, JobEventStore events, JobMetricStore metrics, JobViewReader views) {
+        this.views = views;
         this.jobs = jobs;
         this.events = events;
         this.metrics = metrics;
+    }
+
+    public JobView view(ProjectId project, UUID jobId) {
+        return views.find(project.value(), jobId).orElseThrow(() -> ApiException.notFound("Job " + jobId));
     }
 
     public Job get(ProjectId project, UUID jobId) {

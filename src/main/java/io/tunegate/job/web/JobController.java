@@ -55,7 +55,7 @@ class JobController {
 
     @GetMapping("/{id}")
     JobView get(ProjectId project, @PathVariable String id) {
-        return JobView.of(queries.get(project, jobId(id)));
+        return queries.view(project, jobId(id));
     }
 
     @GetMapping
