@@ -66,9 +66,9 @@ class JobDriver {
             return providerGone(job);
         }
         if (job.status() == JobStatus.VALIDATING) {
-            // the training data is a reference for now; dataset validation will happen here
-            update(job, j -> j.accept("Input accepted; waiting for " + j.provider(), now()));
-            return now(Duration.ZERO);
+            // references are checked when the job is created; s3:// and https:// data will be validated here
+            job = update(job, j -> j.accept("Input accepted; waiting for " + j.provider(), now()));
+            // straight on to submission: another round through the scheduler would only add latency
         }
         if (job.status() == JobStatus.CANCELLING) {
             return cancel(job, adapter.get());
