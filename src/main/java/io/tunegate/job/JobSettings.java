@@ -15,6 +15,8 @@ import java.time.Duration;
  *                                lost; long, because the job most likely goes on training (and billing) meanwhile
  * @param maxBackoff              the longest wait between two tries
  * @param idempotencyKeyRetention how long an Idempotency-Key is remembered
+ * @param viewCacheTtl            how stale {@code GET /v1/jobs/{id}} may be about changes made by another instance
+ *                                (this instance's own changes show at once); 0 turns the cache off
  * @param maxDriverFailures       unexpected errors in a row (not database outages) before a job is failed as
  *                                internal_error rather than retried forever
  */
@@ -26,5 +28,6 @@ public record JobSettings(
         @DefaultValue("3d") Duration maxUnreachable,
         @DefaultValue("5m") Duration maxBackoff,
         @DefaultValue("24h") Duration idempotencyKeyRetention,
-        @DefaultValue("10") int maxDriverFailures) {
+        @DefaultValue("10") int maxDriverFailures,
+        @DefaultValue("1s") Duration viewCacheTtl) {
 }

@@ -127,6 +127,17 @@ class JobLifecycleTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aReadRightAfterAChangeSeesTheChange() {
+        String id = api.submit(Jobs.request("fresh-read", "{\"duration_seconds\": 120}"));
+        awaitStatus(id, "running");
+        for (int i = 0; i < 20; i++) {
+            api.get("/v1/jobs/" + id); // keep the view cached
+        }
+        assertThat(api.post("/v1/jobs/" + id + "/cancel", "").status()).isEqualTo(200);
+        assertThat(api.get("/v1/jobs/" + id).json().get("status").asString()).isIn("cancelling", "cancelled");
+    }
+
+    @Test
     void aJobThatNeverReachedItsProviderIsCancelledWithoutOne() {
         String id = api.submit(Jobs.request("never", "{\"submit_error\": \"transient\"}"));
         await().atMost(Duration.ofSeconds(10)).until(() -> events(id).stream()

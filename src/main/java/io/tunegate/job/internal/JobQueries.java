@@ -31,15 +31,20 @@ public class JobQueries {
     private final JobMetricStore metrics;
     private final JobViewReader views;
 
-    JobQueries(JobRepository jobs, JobEventStore events, JobMetricStore metrics, JobViewReader views) {
+    private final JobViewCache cache;
+
+    JobQueries(JobRepository jobs, JobEventStore events, JobMetricStore metrics, JobViewReader views,
+               JobViewCache cache) {
         this.views = views;
+        this.cache = cache;
         this.jobs = jobs;
         this.events = events;
         this.metrics = metrics;
     }
 
     public JobView view(ProjectId project, UUID jobId) {
-        return views.find(project.value(), jobId).orElseThrow(() -> ApiException.notFound("Job " + jobId));
+        return cache.get(project.value(), jobId, () -> views.find(project.value(), jobId))
+                .orElseThrow(() -> ApiException.notFound("Job " + jobId));
     }
 
     public Job get(ProjectId project, UUID jobId) {

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Saves the aggregate with the events and metric points it recorded, in the caller's transaction; after the
- * commit, wakes the job's streams and counts endings.
+ * commit, drops the cached view, wakes the job's streams and counts endings.
  */
 @Component
 public class JobStore {
@@ -23,8 +23,11 @@ public class JobStore {
     private final JobMetricStore metrics;
     private final JobSignals signals;
     private final JobMeters meters;
+    private final JobViewCache views;
 
-    JobStore(JobRepository jobs, JobEventStore events, JobMetricStore metrics, JobSignals signals, JobMeters meters) {
+    JobStore(JobRepository jobs, JobEventStore events, JobMetricStore metrics, JobSignals signals, JobMeters meters,
+             JobViewCache views) {
+        this.views = views;
         this.jobs = jobs;
         this.events = events;
         this.metrics = metrics;
@@ -41,6 +44,7 @@ public class JobStore {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
+                views.invalidate(saved.projectId(), saved.id());
                 if (ended) {
                     meters.ended(saved);
                 }
