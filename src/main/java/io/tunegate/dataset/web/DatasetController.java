@@ -55,9 +55,6 @@ class DatasetController {
     @GetMapping
     ListPage<DatasetView> list(ProjectId project, @RequestParam(required = false) String cursor,
                                @RequestParam(defaultValue = "20") int limit) {
-        if (limit < 1 || limit > 100) {
-            throw ApiException.invalid("limit", "must be from 1 to 100");
-        }
-        return datasets.list(project, cursor, limit);
+        return datasets.list(project, cursor, ListPage.limit(limit, 100));
     }
 }

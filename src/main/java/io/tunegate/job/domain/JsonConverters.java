@@ -13,7 +13,8 @@ import java.util.Map;
 /** jsonb columns of the jobs table, written in the API's snake_case so they read the same in SQL. */
 public final class JsonConverters {
 
-    static final JsonMapper JSON = JsonMapper.builder()
+    /** The mapper for the jobs table's jsonb columns; the read side uses it too. */
+    public static final JsonMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
 
     private JsonConverters() {

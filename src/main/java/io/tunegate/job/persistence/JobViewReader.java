@@ -2,12 +2,12 @@ package io.tunegate.job.persistence;
 
 import io.tunegate.job.JobStatus;
 import io.tunegate.job.JobView;
+import io.tunegate.job.domain.JsonConverters;
 import io.tunegate.provider.Hyperparameters;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
@@ -26,8 +26,7 @@ import java.util.UUID;
 @Repository
 public class JobViewReader {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+    private static final JsonMapper JSON = JsonConverters.JSON;
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
     private static final RowMapper<JobView> ROW = JobViewReader::map;

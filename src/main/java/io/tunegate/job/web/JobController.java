@@ -67,7 +67,7 @@ class JobController {
                            @RequestParam(defaultValue = "20") int limit) {
         return queries.list(project, new JobQueries.JobFilter(statuses(status), Inputs.clean("provider", provider),
                         Inputs.clean("job_name", jobName)),
-                cursor == null ? null : cursor(cursor), limit(limit, 100));
+                cursor == null ? null : cursor(cursor), ListPage.limit(limit, 100));
     }
 
     @PostMapping("/{id}/cancel")
@@ -79,14 +79,14 @@ class JobController {
     ListPage<JobEvent> events(ProjectId project, @PathVariable String id,
                               @RequestParam(required = false) String cursor,
                               @RequestParam(defaultValue = "100") int limit) {
-        return queries.events(project, jobId(id), sequence(cursor, "cursor"), limit(limit, 1000));
+        return queries.events(project, jobId(id), sequence(cursor, "cursor"), ListPage.limit(limit, 1000));
     }
 
     @GetMapping("/{id}/metrics")
     ListPage<MetricPoint> metrics(ProjectId project, @PathVariable String id,
                                   @RequestParam(required = false) String cursor,
                                   @RequestParam(defaultValue = "1000") int limit) {
-        return queries.metrics(project, jobId(id), sequence(cursor, "cursor"), limit(limit, 10_000));
+        return queries.metrics(project, jobId(id), sequence(cursor, "cursor"), ListPage.limit(limit, 10_000));
     }
 
     /** A malformed id cannot name any job: 404, like an id of another project. */
@@ -119,13 +119,6 @@ class JobController {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("cursor", "must be a cursor returned by an earlier page");
         }
-    }
-
-    private static int limit(int limit, int max) {
-        if (limit < 1 || limit > max) {
-            throw ApiException.invalid("limit", "must be from 1 to " + max);
-        }
-        return limit;
     }
 
     private static List<JobStatus> statuses(List<String> values) {

@@ -6,6 +6,14 @@ import java.util.function.Function;
 /** A page of a list answer; pass {@code next_cursor} back as {@code cursor} for the next page. */
 public record ListPage<T>(String object, List<T> data, boolean hasMore, String nextCursor) {
 
+    /** Checks a {@code limit} query parameter. */
+    public static int limit(int limit, int max) {
+        if (limit < 1 || limit > max) {
+            throw ApiException.invalid("limit", "must be from 1 to " + max);
+        }
+        return limit;
+    }
+
     public static <T> ListPage<T> of(List<T> data, boolean hasMore, String nextCursor) {
         return new ListPage<>("list", data, hasMore, hasMore ? nextCursor : null);
     }

@@ -30,10 +30,7 @@ class ModelController {
     @GetMapping
     ListPage<RegisteredModelView> list(ProjectId project, @RequestParam(required = false) String cursor,
                                        @RequestParam(defaultValue = "20") int limit) {
-        if (limit < 1 || limit > 100) {
-            throw ApiException.invalid("limit", "must be from 1 to 100");
-        }
-        return registry.list(project.value(), Inputs.clean("cursor", cursor), limit);
+        return registry.list(project.value(), Inputs.clean("cursor", cursor), ListPage.limit(limit, 100));
     }
 
     @GetMapping("/{name}")
