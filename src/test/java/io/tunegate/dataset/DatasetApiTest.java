@@ -99,6 +99,37 @@ class DatasetApiTest extends GatewayIntegrationTest {
         assertThat(refused.json().get("detail").asString()).contains("no dataset");
     }
 
+    private TestApi.Response multipart(String... parts) {
+        String boundary = "tunegate-test-boundary";
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < parts.length; i += 2) {
+            body.append("--").append(boundary).append("\r\n").append(parts[i]).append("\r\n\r\n")
+                    .append(parts[i + 1]).append("\r\n");
+        }
+        body.append("--").append(boundary).append("--\r\n");
+        return api.send(api.request("/v1/datasets")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    @Test
+    void aMultipartUploadIsStreamedLikeARawOne() throws Exception {
+        TestApi.Response created = multipart(
+                "Content-Disposition: form-data; name=\"purpose\"", "fine-tune",
+                "Content-Disposition: form-data; name=\"file\"; filename=\"chat.jsonl\"\r\nContent-Type: application/jsonl",
+                GOOD.stripTrailing());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode dataset = created.json();
+        assertThat(dataset.get("filename").asString()).isEqualTo("chat.jsonl");
+        assertThat(dataset.get("status").asString()).isEqualTo("valid");
+        assertThat(dataset.get("examples").asLong()).isEqualTo(2);
+        assertThat(dataset.get("sha256").asString()).isEqualTo(sha256(GOOD.stripTrailing()));
+
+        TestApi.Response noFile = multipart("Content-Disposition: form-data; name=\"purpose\"", "fine-tune");
+        assertThat(noFile.status()).isEqualTo(400);
+        assertThat(noFile.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
+    }
+
     @Test
     void emptyAndOversizedUploadsAreRefused() {
         TestApi.Response empty = upload("", "");
