@@ -4,7 +4,6 @@ import io.tunegate.provider.Hyperparameters;
 import io.tunegate.provider.RoutePlan;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,8 +13,4 @@ public record JobDraft(UUID id, UUID projectId, String jobName, String baseModel
                        Map<String, String> metadata, String requestedProvider, RoutePlan plan,
                        BigDecimal budgetLimit, BigDecimal estimatedCostUsd, String estimateBasis,
                        String webhookUrl) {
-
-    public List<String> fallbackProviders() {
-        return plan.providers().subList(1, plan.providers().size());
-    }
 }

@@ -21,11 +21,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private final EmbeddedPostgres postgres;
-    private final Path dataDirectory;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
         this.postgres = postgres;
-        this.dataDirectory = dataDirectory;
     }
 
     /**
@@ -50,7 +48,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .start();
             log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDirectory);
-            return new EmbeddedPostgresServer(postgres, dataDirectory);
+            return new EmbeddedPostgresServer(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dataDirectory, e);
         }
@@ -58,10 +56,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
-    }
-
-    public Path dataDirectory() {
-        return dataDirectory;
     }
 
     @Override

@@ -46,11 +46,6 @@ class SandboxJobStore {
                 .params(at.atOffset(ZoneOffset.UTC), id).update();
     }
 
-    long countByClientToken(String token) {
-        return jdbc.sql("select count(*) from sandbox_jobs where client_token = ?").param(token)
-                .query(Long.class).single();
-    }
-
     private static SandboxJob map(ResultSet rs, int row) throws SQLException {
         Timestamp cancelled = rs.getTimestamp("cancelled_at");
         return new SandboxJob(rs.getString("id"), rs.getString("client_token"), rs.getString("base_model"),
