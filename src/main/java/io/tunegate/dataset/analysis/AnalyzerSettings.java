@@ -1,6 +1,8 @@
 package io.tunegate.dataset.analysis;
 
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Limits for one analysis.
@@ -9,8 +11,15 @@ import java.util.Objects;
  * @param maxLineBytes        longer lines are reported as {@code line_too_long} and skipped unread
  * @param maxTokensPerExample the provider's context limit; longer examples are truncated when billed
  * @param batchSize           lines handed to a worker at once
+ * @param billingLimits       other per-example limits (the catalog's) to sum billable tokens for, so the same
+ *                            file can be priced on every provider without being read again
  */
-public record AnalyzerSettings(TokenizerChoice tokenizer, int maxLineBytes, int maxTokensPerExample, int batchSize) {
+public record AnalyzerSettings(TokenizerChoice tokenizer, int maxLineBytes, int maxTokensPerExample, int batchSize,
+                               SortedSet<Integer> billingLimits) {
+
+    public AnalyzerSettings(TokenizerChoice tokenizer, int maxLineBytes, int maxTokensPerExample, int batchSize) {
+        this(tokenizer, maxLineBytes, maxTokensPerExample, batchSize, new TreeSet<>());
+    }
 
     /** A line is held whole in memory (as bytes, then as a String) while it is checked: keep that bounded. */
     static final int MAX_LINE_BYTES_CEILING = 1 << 30;
@@ -25,6 +34,10 @@ public record AnalyzerSettings(TokenizerChoice tokenizer, int maxLineBytes, int 
         }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
+        }
+        billingLimits = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(billingLimits));
+        if (!billingLimits.isEmpty() && billingLimits.first() < 1) {
+            throw new IllegalArgumentException("billing limits must be positive: " + billingLimits);
         }
     }
 

@@ -46,7 +46,7 @@ public final class DatasetAnalyzer {
         Objects.requireNonNull(in, "in");
         LineReader reader = new LineReader(in, settings.maxLineBytes());
         LineDecoder decoder = new LineDecoder(settings.maxLineBytes());
-        ReportAssembler report = new ReportAssembler(settings.maxTokensPerExample());
+        ReportAssembler report = new ReportAssembler(settings.maxTokensPerExample(), settings.billingLimits());
         Deque<Future<BatchResult>> inFlight = new ArrayDeque<>();
         try {
             List<LineItem> batch = new ArrayList<>();

@@ -45,8 +45,31 @@ public record DatasetReport(String format, long lines, long examples, long bytes
      * @param exactness        "exact", or "approximate" when the model's own tokenizer is not tiktoken's
      * @param overLimit        examples over {@code limitPerExample}; the provider truncates them
      * @param billablePerEpoch sum over examples of min(limitPerExample, tokens)
+     * @param billableByLimit  the same sum for other per-example limits (the catalog's providers'), by limit
      */
     public record TokenStats(String tokenizer, String exactness, long total, long min, double mean, long p50, long p95,
-                             long max, long overLimit, int limitPerExample, long billablePerEpoch) {
+                             long max, long overLimit, int limitPerExample, long billablePerEpoch,
+                             Map<Integer, Long> billableByLimit) {
+
+        public TokenStats {
+            billableByLimit = billableByLimit == null ? Map.of()
+                    : Collections.unmodifiableMap(new TreeMap<>(billableByLimit));
+        }
+
+        public TokenStats(String tokenizer, String exactness, long total, long min, double mean, long p50, long p95,
+                          long max, long overLimit, int limitPerExample, long billablePerEpoch) {
+            this(tokenizer, exactness, total, min, mean, p50, p95, max, overLimit, limitPerExample, billablePerEpoch,
+                    Map.of());
+        }
+
+        /** These figures as other modules see them. */
+        public io.tunegate.dataset.TokenFigures figures() {
+            return new io.tunegate.dataset.TokenFigures(tokenizer, "exact".equals(exactness), total, max,
+                    limitPerExample, billablePerEpoch, billableByLimit);
+        }
+
+        public long billablePerEpochAt(int limit) {
+            return figures().billablePerEpochAt(limit);
+        }
     }
 }

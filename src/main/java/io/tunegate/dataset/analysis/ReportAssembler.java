@@ -16,10 +16,16 @@ final class ReportAssembler {
     private final Map<String, IssueTally> warnings = new HashMap<>();
     private final Map<ExampleFormat, IssueTally> formats = new EnumMap<>(ExampleFormat.class);
     private final TokenHistogram histogram;
+    private final java.util.Collection<Integer> billingLimits;
     private long examples;
 
     ReportAssembler(int tokenLimit) {
+        this(tokenLimit, List.of());
+    }
+
+    ReportAssembler(int tokenLimit, java.util.Collection<Integer> billingLimits) {
         this.histogram = new TokenHistogram(tokenLimit);
+        this.billingLimits = billingLimits;
     }
 
     void merge(BatchResult batch) {
@@ -51,7 +57,7 @@ final class ReportAssembler {
         }
         boolean valid = errorIssues.isEmpty() && examples > 0;
         return new DatasetReport(format, lines, examples, bytes, valid, errorIssues, warningIssues,
-                histogram.stats(tokenizer));
+                histogram.stats(tokenizer, billingLimits));
     }
 
     /** Every format but the one most lines use; a tie goes to the format that appears first. */

@@ -67,9 +67,42 @@ final class TokenHistogram {
         return sorted[(int) (rank - seen - 1)];
     }
 
-    DatasetReport.TokenStats stats(TokenizerChoice tokenizer) {
+    /** Sum over examples of min(cap, tokens), from the table: no second pass over the data. */
+    long billableAt(int cap) {
+        if (max <= cap) {
+            return total;
+        }
+        long sum = 0;
+        int below = Math.min(cap, counts.length - 1);
+        for (int value = 1; value <= below; value++) {
+            sum += counts[value] * value;
+        }
+        long longer = examples;
+        for (int value = 0; value <= below; value++) {
+            longer -= counts[value];
+        }
+        for (int i = 0; i < overflowSize; i++) {
+            if (overflow[i] <= cap) {
+                sum += overflow[i];
+                longer--;
+            }
+        }
+        return sum + longer * cap;
+    }
+
+    DatasetReport.TokenStats stats(TokenizerChoice tokenizer, java.util.Collection<Integer> billingLimits) {
+        java.util.Map<Integer, Long> byLimit = new java.util.TreeMap<>();
+        for (int cap : billingLimits) {
+            if (cap != limit && cap < max) {
+                byLimit.put(cap, billableAt(cap));
+            }
+        }
         return new DatasetReport.TokenStats(tokenizer.encoding(), tokenizer.exactness(), total,
                 examples == 0 ? 0 : min, examples == 0 ? 0.0 : (double) total / examples,
-                percentile(50), percentile(95), max, overLimit, limit, billable);
+                percentile(50), percentile(95), max, overLimit, limit, billable, byLimit);
+    }
+
+    DatasetReport.TokenStats stats(TokenizerChoice tokenizer) {
+        return stats(tokenizer, java.util.List.of());
     }
 }

@@ -7,7 +7,6 @@ import io.tunegate.dataset.Datasets;
 import io.tunegate.dataset.analysis.AnalyzerSettings;
 import io.tunegate.dataset.analysis.DatasetAnalyzer;
 import io.tunegate.dataset.analysis.DatasetReport;
-import io.tunegate.dataset.analysis.TokenizerChoice;
 import io.tunegate.dataset.storage.ContentStore;
 import io.tunegate.platform.Ids;
 import io.tunegate.platform.web.ApiException;
@@ -40,9 +39,11 @@ public class DatasetUploads implements Datasets {
     private final ExecutorService analysisWorkers;
     private final DatasetSettings settings;
     private final Clock clock;
+    private final AnalysisPlanner planner;
 
     DatasetUploads(ContentStore store, DatasetStore datasets, ExecutorService datasetAnalysisWorkers,
-                   DatasetSettings settings, Clock clock) {
+                   DatasetSettings settings, Clock clock, AnalysisPlanner planner) {
+        this.planner = planner;
         this.store = store;
         this.datasets = datasets;
         this.analysisWorkers = datasetAnalysisWorkers;
@@ -51,8 +52,7 @@ public class DatasetUploads implements Datasets {
     }
 
     public DatasetView upload(ProjectId project, String filename, String baseModel, InputStream body) throws IOException {
-        TokenizerChoice tokenizer = TokenizerChoice.forModel(baseModel);
-        AnalyzerSettings analyzerSettings = withTokenizer(tokenizer);
+        AnalyzerSettings analyzerSettings = planner.settingsFor(baseModel);
         MessageDigest sha256 = sha256();
         try (ContentStore.Staging staging = store.stage()) {
             TeeInputStream tee = new TeeInputStream(body, staging.output(), sha256, settings.maxUploadSize().toBytes());
@@ -91,8 +91,13 @@ public class DatasetUploads implements Datasets {
     @Override
     public Optional<DatasetSummary> find(ProjectId project, String reference) {
         return DatasetRef.parse(reference).flatMap(id -> datasets.find(project.value(), id))
-                .map(d -> new DatasetSummary(DatasetRef.of(d.id()), d.report().valid(), d.report().examples(),
-                        d.report().format(), d.sha256(), d.report().tokens().billablePerEpoch()));
+                .map(DatasetUploads::summary);
+    }
+
+    static DatasetSummary summary(DatasetRecord d) {
+        DatasetReport r = d.report();
+        return new DatasetSummary(DatasetRef.of(d.id()), r.valid(), r.examples(), r.format(), d.sha256(), d.bytes(),
+                r.tokens().figures());
     }
 
     private static DatasetView view(DatasetRecord d, boolean withReport) {
@@ -100,12 +105,6 @@ public class DatasetUploads implements Datasets {
         return new DatasetView(DatasetRef.of(d.id()), "dataset", d.filename(), d.bytes(), d.sha256(),
                 r.valid() ? "valid" : "invalid", r.format(), r.examples(), r.tokens().tokenizer(), d.createdAt(),
                 withReport ? r : null);
-    }
-
-    private static AnalyzerSettings withTokenizer(TokenizerChoice tokenizer) {
-        AnalyzerSettings defaults = AnalyzerSettings.defaults();
-        return new AnalyzerSettings(tokenizer, defaults.maxLineBytes(), defaults.maxTokensPerExample(),
-                defaults.batchSize());
     }
 
     private static MessageDigest sha256() {

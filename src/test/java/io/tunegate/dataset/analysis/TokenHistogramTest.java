@@ -46,6 +46,32 @@ class TokenHistogramTest {
     }
 
     @Test
+    void billableTokensForOtherLimitsMatchABruteForceSum() {
+        var random = new Random(7);
+        var histogram = new TokenHistogram(1000);
+        List<Long> values = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            long tokens = i % 500 == 0 ? 150_000 + random.nextInt(2_000_000) : random.nextInt(40_000);
+            values.add(tokens);
+            histogram.add(tokens);
+        }
+        List<Integer> limits = List.of(500, 1000, 16_385, 32_000, 131_072, 3_000_000);
+
+        var stats = histogram.stats(new TokenizerChoice("o200k_base", true), limits);
+
+        for (int limit : limits) {
+            long expected = values.stream().mapToLong(t -> Math.min(limit, t)).sum();
+            assertThat(histogram.billableAt(limit)).as("limit %d", limit).isEqualTo(expected);
+            assertThat(stats.billablePerEpochAt(limit)).as("limit %d", limit).isEqualTo(expected);
+        }
+        // the analysis limit is not repeated, and a limit past the longest example needs no entry
+        assertThat(stats.billableByLimit()).doesNotContainKeys(1000, 3_000_000).containsKeys(500, 16_385);
+        // an unknown limit falls back to the next larger known one: never under the truth
+        long truthAt20k = values.stream().mapToLong(t -> Math.min(20_000, t)).sum();
+        assertThat(stats.billablePerEpochAt(20_000)).isGreaterThanOrEqualTo(truthAt20k);
+    }
+
+    @Test
     void noExamplesMeansZeros() {
         var stats = new TokenHistogram(100).stats(new TokenizerChoice("o200k_base", true));
 
