@@ -14,8 +14,13 @@ public interface ProviderAdapter {
 
     ProviderCapabilities capabilities();
 
-    /** Whether this provider can train the base model now. */
-    boolean canTrain(String baseModel);
+    /**
+     * An offer to train any base model, for providers outside the model catalog (the sandbox). Real
+     * providers leave this empty: what they can train, and at what price, is the catalog's to say.
+     */
+    default Optional<io.tunegate.catalog.Offer> anyModelOffer(String baseModel) {
+        return Optional.empty();
+    }
 
     /**
      * Checks this provider's entry of a job's {@code provider_options} when the job is submitted, throwing an

@@ -1,11 +1,11 @@
 package io.tunegate.provider;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
- * @param pollInterval                  how often a running job is worth asking about
- * @param pricePerMillionTrainingTokens list price in USD, used for routing and estimates until the catalog exists
+ * What the gateway needs to know of a provider beyond the catalog.
+ *
+ * @param pollInterval how often a running job is worth asking about
  */
-public record ProviderCapabilities(Duration pollInterval, BigDecimal pricePerMillionTrainingTokens) {
+public record ProviderCapabilities(Duration pollInterval) {
 }

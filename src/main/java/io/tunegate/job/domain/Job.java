@@ -85,6 +85,9 @@ public class Job extends AbstractAggregateRoot<Job> {
     private BigDecimal budgetLimit;
     private BigDecimal estimatedCostUsd;
     private String estimateBasis;
+    /** The quote the job was routed on (JSON), as POST /v1/estimates shows it. */
+    @Column(columnDefinition = "jsonb")
+    private String estimate;
     private BigDecimal actualCostUsd;
     private Long trainedTokens;
     private String fineTunedModel;
@@ -131,6 +134,7 @@ public class Job extends AbstractAggregateRoot<Job> {
         job.budgetLimit = draft.budgetLimit();
         job.estimatedCostUsd = draft.estimatedCostUsd();
         job.estimateBasis = draft.estimateBasis();
+        job.estimate = draft.estimateJson();
         job.webhookUrl = draft.webhookUrl();
         job.status = JobStatus.VALIDATING;
         job.createdAt = now;
@@ -247,6 +251,17 @@ public class Job extends AbstractAggregateRoot<Job> {
         } else {
             moveTo(target, raw, describe(target, raw), now);
         }
+    }
+
+    /** Records something the gateway noticed about the job (budget alerts, for one) without changing it. */
+    public void note(String type, String message, Map<String, Object> data, Instant now) {
+        record(type, message, data, now);
+        touch(now);
+    }
+
+    /** Whether this change ends the job: its terminal event is recorded and not yet saved. */
+    public boolean endingNow() {
+        return newEvents.stream().anyMatch(JobEvent::isTerminal);
     }
 
     /**
@@ -474,6 +489,7 @@ public class Job extends AbstractAggregateRoot<Job> {
     public BigDecimal budgetLimit() { return budgetLimit; }
     public BigDecimal estimatedCostUsd() { return estimatedCostUsd; }
     public String estimateBasis() { return estimateBasis; }
+    public String estimate() { return estimate; }
     public BigDecimal actualCostUsd() { return actualCostUsd; }
     public Long trainedTokens() { return trainedTokens; }
     public String fineTunedModel() { return fineTunedModel; }

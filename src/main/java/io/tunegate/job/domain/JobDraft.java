@@ -12,5 +12,5 @@ public record JobDraft(UUID id, UUID projectId, String jobName, String baseModel
                        String validationData, Hyperparameters hyperparameters, Map<String, Object> providerOptions,
                        Map<String, String> metadata, String requestedProvider, RoutePlan plan,
                        BigDecimal budgetLimit, BigDecimal estimatedCostUsd, String estimateBasis,
-                       String webhookUrl) {
+                       String estimateJson, String webhookUrl) {
 }

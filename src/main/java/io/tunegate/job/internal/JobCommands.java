@@ -1,9 +1,7 @@
 package io.tunegate.job.internal;
 
-import io.tunegate.cost.CostEstimator;
-import io.tunegate.cost.Estimate;
-import io.tunegate.dataset.DatasetRef;
-import io.tunegate.dataset.Datasets;
+import io.tunegate.budget.Budgets;
+import io.tunegate.cost.ProviderQuote;
 import io.tunegate.job.JobRequest;
 import io.tunegate.job.JobView;
 import io.tunegate.job.domain.IllegalTransitionException;
@@ -15,9 +13,6 @@ import io.tunegate.job.tracking.JobTracker;
 import io.tunegate.platform.Ids;
 import io.tunegate.platform.web.ApiException;
 import io.tunegate.platform.web.ProblemType;
-import io.tunegate.provider.ProviderRouter;
-import io.tunegate.provider.Providers;
-import io.tunegate.provider.RoutePlan;
 import io.tunegate.security.ProjectId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -40,10 +35,8 @@ public class JobCommands {
     public record Created(int status, String body, UUID jobId, boolean replayed) {
     }
 
-    private final JobRequestValidator validator;
-    private final ProviderRouter router;
-    private final Providers providers;
-    private final CostEstimator costs;
+    private final JobAdmission admissions;
+    private final Budgets budgets;
     private final JobRepository jobs;
     private final JobStore store;
     private final JobTransactions transactions;
@@ -53,16 +46,12 @@ public class JobCommands {
     private final JsonMapper json;
     private final JsonMapper canonicalJson;
     private final Clock clock;
-    private final Datasets datasets;
 
-    JobCommands(JobRequestValidator validator, ProviderRouter router, Providers providers, CostEstimator costs,
-                JobRepository jobs, JobStore store, JobTransactions transactions, IdempotencyStore idempotency,
-                JobTracker tracker, TransactionTemplate tx, JsonMapper json, Clock clock, Datasets datasets) {
-        this.datasets = datasets;
-        this.validator = validator;
-        this.router = router;
-        this.providers = providers;
-        this.costs = costs;
+    JobCommands(JobAdmission admissions, Budgets budgets, JobRepository jobs, JobStore store,
+                JobTransactions transactions, IdempotencyStore idempotency, JobTracker tracker, TransactionTemplate tx,
+                JsonMapper json, Clock clock) {
+        this.admissions = admissions;
+        this.budgets = budgets;
         this.jobs = jobs;
         this.store = store;
         this.transactions = transactions;
@@ -85,10 +74,15 @@ public class JobCommands {
                 return replay(earlier.get(), hash);
             }
         }
-        JobDraft draft = draft(project, request);
+        JobAdmission.Admission admission = admissions.admit(project, request);
+        JobDraft draft = draft(project, admission, request);
         try {
             return tx.execute(status -> {
-                Job job = store.save(Job.create(draft, clock.instant()));
+                Job job = Job.create(draft, clock.instant());
+                // in this transaction: a refusal leaves no job, and the reservation commits with the job
+                JobStore.noteThresholds(job, budgets.reserve(project, new Budgets.Reservation(job.id(),
+                        job.provider(), job.baseModel(), job.jobName(), admission.reservation())));
+                job = store.save(job);
                 tracker.follow(job.id());
                 String body = json.writeValueAsString(JobView.of(job));
                 if (idempotencyKey != null) {
@@ -103,6 +97,11 @@ public class JobCommands {
         }
     }
 
+    /** What the job would cost on every provider, and where {@code auto} would send it: nothing is created. */
+    public io.tunegate.cost.Quote estimate(ProjectId project, JobRequest request) {
+        return admissions.quote(project, request);
+    }
+
     public JobView cancel(ProjectId project, UUID jobId) {
         jobs.findByIdAndProjectId(jobId, project.value()).orElseThrow(() -> ApiException.notFound("Job " + jobId));
         try {
@@ -114,31 +113,17 @@ public class JobCommands {
         }
     }
 
-    private JobDraft draft(ProjectId project, JobRequest request) {
-        JobRequestValidator.Valid valid = validator.validate(request);
-        checkDataset(project, "training_data", request.trainingData());
-        checkDataset(project, "validation_data", request.validationData());
-        RoutePlan plan = router.plan(valid.provider(), valid.fallbacks(), request.baseModel());
-        Estimate estimate = costs.estimate(
-                providers.require(plan.primary()).capabilities().pricePerMillionTrainingTokens(), null);
+    private JobDraft draft(ProjectId project, JobAdmission.Admission admission, JobRequest request) {
+        ProviderQuote primary = admission.primary();
+        String basis = primary.totalUsd() == null ? "unknown until the training data's tokens are counted"
+                : primary.provider() + ": " + primary.billableTokens() + " billable tokens (" + primary.tokenCount()
+                + ", " + primary.epochs() + " epochs) at " + primary.pricePerMillionTokens() + " USD per 1M";
         return new JobDraft(Ids.newId(), project.value(), request.jobName(), request.baseModel(),
-                request.trainingData(), request.validationData(), valid.hyperparameters(),
+                request.trainingData(), request.validationData(), admission.valid().hyperparameters(),
                 request.providerOptions() == null ? Map.of() : Map.copyOf(request.providerOptions()),
-                request.metadata() == null ? Map.of() : request.metadata(), valid.provider(), plan,
-                request.budgetLimit(), estimate.amountUsd(), estimate.basis(), request.webhookUrl());
-    }
-
-    /** A {@code ds-...} reference must name a dataset of this project that passed validation. */
-    private void checkDataset(ProjectId project, String field, String reference) {
-        if (!DatasetRef.looksLikeOne(reference)) {
-            return;
-        }
-        Datasets.DatasetSummary dataset = datasets.find(project, reference).orElseThrow(() ->
-                ApiException.invalid(field, "no dataset " + reference + " in this project"));
-        if (!dataset.valid()) {
-            throw ApiException.invalid(field, "dataset " + reference + " did not pass validation; its report is at "
-                    + "GET /v1/datasets/" + reference);
-        }
+                request.metadata() == null ? Map.of() : request.metadata(), admission.valid().provider(),
+                admission.plan(), request.budgetLimit(), primary.totalUsd(), basis,
+                json.writeValueAsString(admission.quote()), request.webhookUrl());
     }
 
     private Created replay(IdempotencyStore.Entry earlier, byte[] hash) {

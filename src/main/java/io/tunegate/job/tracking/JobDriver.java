@@ -1,6 +1,6 @@
 package io.tunegate.job.tracking;
 
-import io.tunegate.cost.CostEstimator;
+import io.tunegate.cost.Quoter;
 import io.tunegate.job.JobSettings;
 import io.tunegate.job.JobStatus;
 import io.tunegate.job.domain.Job;
@@ -19,12 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Moves one job one step: accept, submit, poll or cancel, then says when to look again. Provider calls are
@@ -40,17 +42,19 @@ class JobDriver {
     private final JobRepository jobs;
     private final JobTransactions transactions;
     private final Providers providers;
-    private final CostEstimator costs;
+    private final Quoter quoter;
+    private final BudgetGuard budgetGuard;
     private final JobMeters meters;
     private final JobSettings settings;
     private final Clock clock;
 
-    JobDriver(JobRepository jobs, JobTransactions transactions, Providers providers, CostEstimator costs,
-              JobMeters meters, JobSettings settings, Clock clock) {
+    JobDriver(JobRepository jobs, JobTransactions transactions, Providers providers, Quoter quoter,
+              JobMeters meters, JobSettings settings, Clock clock, BudgetGuard budgetGuard) {
+        this.budgetGuard = budgetGuard;
         this.jobs = jobs;
         this.transactions = transactions;
         this.providers = providers;
-        this.costs = costs;
+        this.quoter = quoter;
         this.meters = meters;
         this.settings = settings;
         this.clock = clock;
@@ -147,8 +151,16 @@ class JobDriver {
         } catch (ProviderException e) {
             return pollFailed(job, adapter, e);
         }
-        var price = adapter.capabilities().pricePerMillionTrainingTokens();
-        Job after = update(job, j -> j.apply(snapshot, tokens -> costs.actual(price, tokens), now()));
+        BigDecimal price = quoter.pricePerMillionTokens(job.provider(), job.baseModel()).orElse(null);
+        Function<Long, BigDecimal> costOf = tokens -> price == null ? null : Quoter.cost(price, tokens);
+        boolean[] overspending = {false};
+        Job after = update(job, j -> {
+            j.apply(snapshot, costOf, now());
+            overspending[0] = budgetGuard.check(j, snapshot, costOf, now());
+        });
+        if (overspending[0]) {
+            return now(Duration.ZERO); // send the cancel at once
+        }
         return after.status().isTerminal() ? Next.DONE : now(pollInterval(adapter));
     }
 

@@ -82,6 +82,16 @@ class JobController {
         return queries.events(project, jobId(id), sequence(cursor, "cursor"), ListPage.limit(limit, 1000));
     }
 
+    /** The quote the job was routed on, as {@code POST /v1/estimates} answered it at submission. */
+    @GetMapping("/{id}/estimate")
+    ResponseEntity<String> estimate(ProjectId project, @PathVariable String id) {
+        String estimate = queries.get(project, jobId(id)).estimate();
+        if (estimate == null) {
+            throw ApiException.notFound("Estimate of job " + id);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(estimate);
+    }
+
     @GetMapping("/{id}/metrics")
     ListPage<MetricPoint> metrics(ProjectId project, @PathVariable String id,
                                   @RequestParam(required = false) String cursor,

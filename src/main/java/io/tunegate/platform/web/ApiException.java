@@ -1,12 +1,15 @@
 package io.tunegate.platform.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** An expected refusal that becomes a problem+json answer; never logged as an error. */
 public class ApiException extends RuntimeException {
 
     private final ProblemType type;
     private final List<FieldViolation> violations;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public ApiException(ProblemType type, String detail) {
         this(type, detail, List.of());
@@ -35,6 +38,16 @@ public class ApiException extends RuntimeException {
             return violations.getFirst().field() + ": " + violations.getFirst().message();
         }
         return violations.size() + " fields are invalid";
+    }
+
+    /** Adds a member to the problem (RFC 9457 extension), e.g. the numbers a refusal was based on. */
+    public ApiException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public Map<String, Object> properties() {
+        return properties;
     }
 
     public ProblemType type() {

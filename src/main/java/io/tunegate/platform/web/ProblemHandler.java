@@ -37,7 +37,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handleApi(ApiException e) {
-        return respond(Problems.of(e.type(), e.getMessage(), e.violations()));
+        ProblemDetail problem = Problems.of(e.type(), e.getMessage(), e.violations());
+        e.properties().forEach(problem::setProperty);
+        return respond(problem);
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

@@ -18,6 +18,8 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused",
             "The Idempotency-Key was already used with a different request", HttpStatus.UNPROCESSABLE_CONTENT),
     NO_PROVIDER("no-provider", "No provider can run this job", HttpStatus.UNPROCESSABLE_CONTENT),
+    // 402 as LLM gateways use it for spent credit: the request is fine, the money is not there
+    BUDGET_EXCEEDED("budget-exceeded", "The job's estimated cost exceeds the budget", HttpStatus.PAYMENT_REQUIRED),
     INTERNAL("internal", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
 
     private static final String BASE = "https://tunegate.dev/problems/";

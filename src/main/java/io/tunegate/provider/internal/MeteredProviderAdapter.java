@@ -38,8 +38,8 @@ class MeteredProviderAdapter implements ProviderAdapter {
     }
 
     @Override
-    public boolean canTrain(String baseModel) {
-        return delegate.canTrain(baseModel);
+    public java.util.Optional<io.tunegate.catalog.Offer> anyModelOffer(String baseModel) {
+        return delegate.anyModelOffer(baseModel);
     }
 
     @Override

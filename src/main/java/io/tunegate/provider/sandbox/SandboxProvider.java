@@ -1,5 +1,8 @@
 package io.tunegate.provider.sandbox;
 
+import io.tunegate.catalog.EpochRule;
+import io.tunegate.catalog.Offer;
+
 import io.tunegate.provider.PermanentProviderException;
 import io.tunegate.provider.ProviderAdapter;
 import io.tunegate.provider.ProviderCapabilities;
@@ -11,6 +14,8 @@ import io.tunegate.provider.TransientProviderException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,13 +54,19 @@ class SandboxProvider implements ProviderAdapter {
 
     @Override
     public ProviderCapabilities capabilities() {
-        return new ProviderCapabilities(settings.pollInterval(), settings.pricePerMillionTokens());
+        return new ProviderCapabilities(settings.pollInterval());
     }
 
-    /** Any base model: the sandbox trains nothing, so it can pretend to train everything. */
+    /**
+     * Any base model, at the configured price (0 by default): the sandbox trains nothing, so it can pretend
+     * to train everything, within generous limits.
+     */
     @Override
-    public boolean canTrain(String baseModel) {
-        return true;
+    public Optional<Offer> anyModelOffer(String baseModel) {
+        return Optional.of(new Offer(baseModel, ID, baseModel, List.of(), settings.pricePerMillionTokens(), null, true,
+                new EpochRule(1, 100, null), 131_072, 1, Long.MAX_VALUE, false,
+                Set.of("system", "user", "assistant", "tool"), null, null, null,
+                "the sandbox is a testing aid: it trains nothing"));
     }
 
     @Override

@@ -94,7 +94,8 @@ final class SandboxScript {
                 .filter(m -> 1 + m.step() > after).toList();
         String cursor = events.isEmpty() ? eventCursor : events.getLast().id();
         long tokens = job.trainedTokens() * stepsDone / job.steps();
-        return new ProviderJobSnapshot(state, raw, newEvents, cursor, newMetrics, tokens, model, error);
+        return new ProviderJobSnapshot(state, raw, newEvents, cursor, newMetrics, tokens, model, error,
+                (double) stepsDone / job.steps());
     }
 
     static double trainLoss(int step, int steps) {
