@@ -34,7 +34,9 @@ public record Offer(String model, String provider, String modelId, List<String> 
             throw new IllegalArgumentException(provider + "/" + model
                     + ": give exactly one of price_per_million_tokens and price_per_hour");
         }
-        if (price().signum() < 0) {
+        // fields are not assigned yet in a compact constructor: use the parameters
+        BigDecimal price = pricePerMillionTokens != null ? pricePerMillionTokens : pricePerHour;
+        if (price.signum() < 0) {
             throw new IllegalArgumentException(provider + "/" + model + ": price must not be negative");
         }
         if (maxTokensPerExample < 1 || minExamples < 0 || maxFileBytes < 1) {

@@ -80,7 +80,7 @@ class DatasetApiTest extends GatewayIntegrationTest {
         assertThat(errors.get("missing_messages").get("lines").get(0).asLong()).isEqualTo(1);
         assertThat(errors.get("invalid_json").get("lines").get(0).asLong()).isEqualTo(2);
 
-        String job = Jobs.request("uses-bad-data").replace("s3://bucket/train.jsonl", dataset.get("id").asString());
+        String job = Jobs.request("uses-bad-data").replace(Jobs.DATASET, dataset.get("id").asString());
         TestApi.Response refused = api.post("/v1/jobs", job);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("training_data");
@@ -89,7 +89,7 @@ class DatasetApiTest extends GatewayIntegrationTest {
     @Test
     void jobsTrainOnAValidDatasetOfTheirOwnProjectOnly() {
         String id = upload(GOOD, "").json().get("id").asString();
-        String job = Jobs.request("uses-dataset").replace("s3://bucket/train.jsonl", id);
+        String job = Jobs.request("uses-dataset").replace(Jobs.DATASET, id);
         assertThat(api.post("/v1/jobs", job).status()).isEqualTo(201);
 
         TestApi stranger = TestApi.newProject(port, projects);

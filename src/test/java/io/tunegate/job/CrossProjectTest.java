@@ -23,12 +23,12 @@ class CrossProjectTest extends GatewayIntegrationTest {
                 .until(() -> owner.get("/v1/models/private-model").status() == 200);
 
         for (String path : new String[]{"/v1/jobs/" + id, "/v1/jobs/" + id + "/events",
-                "/v1/jobs/" + id + "/metrics", "/v1/jobs/" + id + "/events/stream",
+                "/v1/jobs/" + id + "/metrics", "/v1/jobs/" + id + "/events/stream", "/v1/jobs/" + id + "/estimate",
                 "/v1/models/private-model", "/v1/models/private-model/versions"}) {
             TestApi.Response r = stranger.get(path);
             assertThat(r.status()).as(path).isEqualTo(404);
             // the 404 may echo what the caller asked for, but nothing of the owner's job
-            assertThat(r.body()).as(path).doesNotContain("s3://").doesNotContain("sandbox:")
+            assertThat(r.body()).as(path).doesNotContain(owner.dataset()).doesNotContain("sandbox:")
                     .doesNotContain("meta-llama");
         }
         TestApi.Response cancel = stranger.post("/v1/jobs/" + id + "/cancel", "");

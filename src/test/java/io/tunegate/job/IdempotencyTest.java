@@ -46,8 +46,8 @@ class IdempotencyTest extends GatewayIntegrationTest {
 
     @Test
     void fieldOrderAndSpacingDoNotMakeADifferentRequest() {
-        String body = "{\"job_name\":\"order\",\"base_model\":\"m\",\"training_data\":\"s3://b/t.jsonl\",\"metadata\":{\"a\":\"1\",\"b\":\"2\"}}";
-        String reordered = "{ \"training_data\": \"s3://b/t.jsonl\", \"metadata\": {\"b\":\"2\",\"a\":\"1\"},\n \"base_model\": \"m\", \"job_name\": \"order\" }";
+        String body = "{\"job_name\":\"order\",\"base_model\":\"m\",\"training_data\":\"{{sample-dataset}}\",\"metadata\":{\"a\":\"1\",\"b\":\"2\"}}";
+        String reordered = "{ \"training_data\": \"{{sample-dataset}}\", \"metadata\": {\"b\":\"2\",\"a\":\"1\"},\n \"base_model\": \"m\", \"job_name\": \"order\" }";
         String first = api.post("/v1/jobs", body, "Idempotency-Key", "k").json().get("id").asString();
         TestApi.Response again = api.post("/v1/jobs", reordered, "Idempotency-Key", "k");
         assertThat(again.json().get("id").asString()).isEqualTo(first);

@@ -42,7 +42,10 @@ class JobLifecycleTest extends GatewayIntegrationTest {
         JsonNode job = created.json();
         assertThat(job.get("status").asString()).isEqualTo("validating");
         assertThat(job.get("provider").asString()).isEqualTo("sandbox");
-        assertThat(job.get("estimated_cost_usd").decimalValue()).isZero();
+        // the sandbox's test price: 2 USD per 1M tokens, for the dataset's tokens x 2 epochs
+        long datasetTokens = api.get("/v1/datasets/" + api.dataset()).json().get("report").get("tokens").get("total").asLong();
+        assertThat(job.get("estimated_cost_usd").decimalValue())
+                .isEqualByComparingTo(java.math.BigDecimal.valueOf(datasetTokens * 2 * 2, 6));
         assertThat(job.get("created_at").asString()).endsWith("Z");
         assertThat(created.header("Location")).isEqualTo("/v1/jobs/" + job.get("id").asString());
         String id = job.get("id").asString();
@@ -82,9 +85,10 @@ class JobLifecycleTest extends GatewayIntegrationTest {
         assertThat(version.get("provider").asString()).isEqualTo("sandbox");
         assertThat(version.get("provider_model_id").asString()).isEqualTo(done.get("fine_tuned_model").asString());
         assertThat(version.get("base_model").asString()).isEqualTo("meta-llama/Llama-3.1-8B-Instruct");
-        assertThat(version.get("training_data").asString()).isEqualTo("s3://bucket/train.jsonl");
+        assertThat(version.get("training_data").asString()).isEqualTo(api.dataset());
         assertThat(version.get("hyperparameters").get("n_epochs").asInt()).isEqualTo(2);
-        assertThat(version.get("cost_usd").decimalValue()).isZero();
+        assertThat(version.get("cost_usd").decimalValue())
+                .isEqualByComparingTo(java.math.BigDecimal.valueOf(done.get("trained_tokens").asLong() * 2, 6));
 
         String second = api.submit(Jobs.request("support-bot"));
         awaitStatus(second, "succeeded");
@@ -212,7 +216,8 @@ class JobLifecycleTest extends GatewayIntegrationTest {
     @Test
     void aPermanentRefusalFailsTheJobOnceNoFallbackIsLeft() {
         String request = Jobs.request("refused", "{\"submit_error\": \"permanent\"}")
-                .replace("\"provider\": \"sandbox\"", "\"provider\": \"sandbox\", \"fallback_providers\": [\"together\"]");
+                .replace("\"provider\": \"sandbox\"", "\"provider\": \"sandbox\", \"fallback_providers\": [\"together\"]")
+                .replace("meta-llama/Llama-3.1-8B-Instruct", "llama-3.1-8b-instruct"); // in the catalog for together
         String id = api.submit(request);
         JsonNode failed = awaitStatus(id, "failed");
         assertThat(failed.get("error").get("code").asString()).isEqualTo("invalid_request");
@@ -222,12 +227,23 @@ class JobLifecycleTest extends GatewayIntegrationTest {
 
     @Test
     void noUsableProviderIsARefusalNotAJob() {
-        String request = Jobs.request("nowhere").replace("\"provider\": \"sandbox\"", "\"provider\": \"openai\"");
+        String request = Jobs.request("nowhere").replace("\"provider\": \"sandbox\"", "\"provider\": \"openai\"")
+                .replace("meta-llama/Llama-3.1-8B-Instruct", "gpt-4o-mini");
         long before = jdbc.sql("select count(*) from jobs").query(Long.class).single();
         TestApi.Response refused = api.post("/v1/jobs", request);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("type").asString()).endsWith("/no-provider");
         assertThat(refused.json().get("detail").asString()).contains("openai is not enabled").contains("sandbox");
         assertThat(jdbc.sql("select count(*) from jobs").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void aModelItsProviderNoLongerTrainsIsRefusedNamingTheDateAndTheAlternatives() {
+        String request = Jobs.request("retired").replace("\"provider\": \"sandbox\"", "\"provider\": \"anthropic\"")
+                .replace("meta-llama/Llama-3.1-8B-Instruct", "claude-3-haiku");
+        TestApi.Response refused = api.post("/v1/jobs", request);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("detail").asString()).contains("2026-09-10").contains("sandbox");
+        assertThat(refused.json().get("alternatives").toString()).isEqualTo("[\"sandbox\"]");
     }
 }

@@ -18,6 +18,7 @@ import java.lang.annotation.Target;
         "tunegate.providers.sandbox.job-duration=2s",
         "tunegate.providers.sandbox.steps=4",
         "tunegate.providers.sandbox.poll-interval=150ms",
+        "tunegate.providers.sandbox.price-per-million-tokens=2.00",
         "tunegate.scheduler.polling-interval=100ms",
         "tunegate.jobs.submit-retry-backoff=100ms",
         "tunegate.web.max-request-size=64KB",

@@ -19,8 +19,16 @@ public final class TestApi {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** A small valid chat dataset, uploaded once per project by {@link #dataset()}. */
+    public static final String SAMPLE_DATASET = """
+            {"messages": [{"role": "system", "content": "You answer tersely."}, {"role": "user", "content": "2+2?"}, {"role": "assistant", "content": "4"}]}
+            {"messages": [{"role": "user", "content": "Capital of France?"}, {"role": "assistant", "content": "Paris."}]}
+            {"messages": [{"role": "user", "content": "Colour of the sky?"}, {"role": "assistant", "content": "Blue, mostly."}]}
+            """;
+
     private final String base;
     private final String key;
+    private String dataset;
 
     private TestApi(int port, String key) {
         this.base = "http://localhost:" + port;
@@ -43,6 +51,9 @@ public final class TestApi {
     }
 
     public Response post(String path, String json, String... headers) {
+        if (json.contains(Jobs.DATASET)) {
+            json = json.replace(Jobs.DATASET, dataset());
+        }
         HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         for (int i = 0; i < headers.length; i += 2) {
@@ -80,6 +91,20 @@ public final class TestApi {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** This project's sample dataset ({@link #SAMPLE_DATASET}), uploaded on first use; its {@code ds-} id. */
+    public synchronized String dataset() {
+        if (dataset == null) {
+            Response created = send(request("/v1/datasets?filename=sample.jsonl")
+                    .header("Content-Type", "application/jsonl")
+                    .POST(HttpRequest.BodyPublishers.ofString(SAMPLE_DATASET)).build());
+            if (created.status() != 201) {
+                throw new AssertionError("dataset upload: " + created.status() + ": " + created.body());
+            }
+            dataset = created.json().get("id").asString();
+        }
+        return dataset;
     }
 
     /** Submits a job and returns its id. */
