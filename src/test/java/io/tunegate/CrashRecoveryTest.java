@@ -76,7 +76,10 @@ class CrashRecoveryTest {
         int port = freePort();
         Process first = startGateway(port, Path.of("target", "crash-recovery-first.log"));
         awaitReady(port);
-        String key = Files.readString(dataDir.resolve("bootstrap-api-key")).trim();
+        // the key is written once start-up has finished, which may be a moment after the port answers
+        Path keyFile = dataDir.resolve("bootstrap-api-key");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(keyFile) && Files.size(keyFile) > 0);
+        String key = Files.readString(keyFile).trim();
         TestApi api = TestApi.withKey(port, key);
         String id = api.submit(Jobs.request("survivor", "{\"duration_seconds\": 8, \"steps\": 8}"));
         await().atMost(Duration.ofSeconds(30)).until(() ->
