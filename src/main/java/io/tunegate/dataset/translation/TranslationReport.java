@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What one translation did. {@code written + skipped == examples}; blank lines are neither.
+ * What one translation did. {@code written + skipped == examples}; blank lines are neither. A line is skipped
+ * for the first reason found (structure first, then tools, message fields, weights, turn order, content).
  *
  * @param format          the target's id
  * @param lines           lines read, blank ones included
