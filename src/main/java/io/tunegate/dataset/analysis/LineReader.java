@@ -7,9 +7,10 @@ import java.util.Arrays;
 /**
  * Splits a byte stream into lines on raw '\n' bytes (a '\r' before it is dropped), reusing one bounded buffer.
  * A line longer than the limit is not kept: its bytes are skipped up to the next '\n', so a 50 MB line
- * costs no more memory than a short one. Not thread-safe; one reader per stream.
+ * costs no more memory than a short one. Not thread-safe; one reader per stream. Public for the other
+ * line-by-line readers of datasets (format translation).
  */
-final class LineReader {
+public final class LineReader {
 
     private static final int CHUNK_BYTES = 64 * 1024;
     private static final int INITIAL_LINE_BYTES = 8 * 1024;
@@ -28,14 +29,14 @@ final class LineReader {
     private long lineNumber;
     private long bytesRead;
 
-    LineReader(InputStream in, int maxLineBytes) {
+    public LineReader(InputStream in, int maxLineBytes) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
         this.line = new byte[Math.min(maxLineBytes + 1, INITIAL_LINE_BYTES)];
     }
 
     /** Moves to the next line; false once the stream is exhausted. A last line without '\n' still counts. */
-    boolean next() throws IOException {
+    public boolean next() throws IOException {
         lineLength = 0;
         tooLong = false;
         boolean any = false;
@@ -68,25 +69,25 @@ final class LineReader {
     }
 
     /** 1-based number of the current line. */
-    long lineNumber() {
+    public long lineNumber() {
         return lineNumber;
     }
 
     /** The current line's bytes, valid up to {@link #length()} until the next call to {@link #next()}. */
-    byte[] bytes() {
+    public byte[] bytes() {
         return line;
     }
 
-    int length() {
+    public int length() {
         return lineLength;
     }
 
     /** The current line was over the limit; its bytes were skipped and {@link #length()} is 0. */
-    boolean tooLong() {
+    public boolean tooLong() {
         return tooLong;
     }
 
-    long bytesRead() {
+    public long bytesRead() {
         return bytesRead;
     }
 
