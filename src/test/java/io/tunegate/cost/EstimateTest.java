@@ -76,6 +76,24 @@ class EstimateTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void modelsWithoutAnOfflineTokenizerAreScaledByTheirCalibratedFactorAndSayApproximate() {
+        String dataset = upload("llama-3.1-8b-instruct");
+        JsonNode tokens = api.get("/v1/datasets/" + dataset).json().get("report").get("tokens");
+        assertThat(tokens.get("exactness").asString()).isEqualTo("approximate");
+        long counted = tokens.get("total").asLong();
+
+        JsonNode quote = api.post("/v1/estimates", job(dataset, "").replace("gpt-4o-mini", "llama-3.1-8b-instruct")).json();
+
+        Map<String, JsonNode> quotes = byProvider(quote);
+        assertThat(quotes).containsOnlyKeys("bedrock", "together", "fireworks", "sandbox");
+        JsonNode together = quotes.get("together");
+        assertThat(together.get("epochs").asInt()).isEqualTo(1); // Together's documented default
+        assertThat(together.get("billable_tokens").asLong()).isEqualTo((long) Math.ceil(counted * 1.05)); // llama3
+        assertThat(together.get("token_count").asString()).isEqualTo("approximate");
+        assertThat(quotes.get("bedrock").get("epochs").asInt()).isEqualTo(5);
+    }
+
+    @Test
     void explicitEpochsOutsideAProvidersBoundsMakeItUnavailable() {
         String dataset = upload("gpt-4o-mini");
         JsonNode quote = api.post("/v1/estimates", job(dataset, ", \"hyperparameters\": {\"n_epochs\": 60}")).json();
