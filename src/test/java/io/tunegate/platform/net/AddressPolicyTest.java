@@ -1,5 +1,6 @@
 package io.tunegate.platform.net;
 
+import io.tunegate.support.FixedDns;
 import org.apache.hc.client5.http.DnsResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,7 +82,7 @@ class AddressPolicyTest {
 
     @Test
     void theResolverHandsOutOnlyAllowedAddresses() throws Exception {
-        DnsResolver dns = fixed(Map.of(
+        DnsResolver dns = new FixedDns(Map.of(
                 "mixed.test", List.of("127.0.0.1", "93.184.215.14"),
                 "metadata.test", List.of("169.254.169.254"),
                 "rebound.test", List.of("10.0.0.7", "192.168.0.7"),
@@ -101,7 +102,7 @@ class AddressPolicyTest {
 
     @Test
     void targetsAreCheckedBeforeConnecting() throws Exception {
-        SafeHttpClients https = new SafeHttpClients(publicOnly, false, SSLContext.getDefault(), fixed(Map.of()));
+        SafeHttpClients https = new SafeHttpClients(publicOnly, false, SSLContext.getDefault(), new FixedDns(Map.of()));
         assertThat(https.checkTarget(URI.create("https://example.com/data.jsonl?sig=1"))).isEmpty();
         assertThat(https.checkTarget(URI.create("http://example.com/data.jsonl"))).get().asString().contains("https://");
         assertThat(https.checkTarget(URI.create("ftp://example.com/data.jsonl"))).isPresent();
@@ -114,46 +115,13 @@ class AddressPolicyTest {
         assertThat(https.checkTarget(URI.create("https://[fd00::1]/x"))).isPresent();
         assertThat(https.checkTarget(URI.create("https://8.8.8.8/x"))).isEmpty();
 
-        SafeHttpClients plain = new SafeHttpClients(publicOnly, true, SSLContext.getDefault(), fixed(Map.of()));
+        SafeHttpClients plain = new SafeHttpClients(publicOnly, true, SSLContext.getDefault(), new FixedDns(Map.of()));
         assertThat(plain.checkTarget(URI.create("http://example.com/data.jsonl"))).isEmpty();
         assertThat(plain.checkTarget(URI.create("http://127.0.0.1/data.jsonl"))).isPresent();
     }
 
-    /** A resolver with fixed answers: no DNS is asked. */
-    static DnsResolver fixed(Map<String, List<String>> answers) {
-        return new DnsResolver() {
-            @Override
-            public InetAddress[] resolve(String host) throws UnknownHostException {
-                List<String> addresses = answers.get(host);
-                if (addresses == null) {
-                    throw new UnknownHostException(host);
-                }
-                InetAddress[] result = new InetAddress[addresses.size()];
-                for (int i = 0; i < result.length; i++) {
-                    String a = addresses.get(i);
-                    result[i] = a.startsWith("::ffff:") ? mapped(InetAddress.getByName(a.substring(7)).getAddress())
-                            : AddressPolicy.parseLiteral(a);
-                }
-                return result;
-            }
-
-            @Override
-            public String resolveCanonicalHostname(String host) {
-                return host;
-            }
-        };
-    }
-
     private static InetAddress mapped(int a, int b, int c, int d) throws UnknownHostException {
-        return mapped(new byte[]{(byte) a, (byte) b, (byte) c, (byte) d});
-    }
-
-    private static InetAddress mapped(byte[] v4) throws UnknownHostException {
-        byte[] raw = new byte[16];
-        raw[10] = (byte) 0xff;
-        raw[11] = (byte) 0xff;
-        System.arraycopy(v4, 0, raw, 12, 4);
-        InetAddress address = Inet6Address.getByAddress(null, raw, 0);
+        InetAddress address = FixedDns.mapped(new byte[]{(byte) a, (byte) b, (byte) c, (byte) d});
         assertThat(address).isInstanceOf(Inet6Address.class);
         return address;
     }
