@@ -1,17 +1,18 @@
 package io.tunegate.dataset;
 
+import io.tunegate.TunegateApplication;
 import io.tunegate.security.ProjectId;
-import io.tunegate.support.GatewayIntegrationTest;
+import io.tunegate.security.Projects;
 import io.tunegate.support.S3TestServer;
 import io.tunegate.support.TestApi;
 import io.tunegate.support.TestHttpsServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpRequest;
@@ -29,20 +30,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * The gateway with S3 storage (an in-process S3 server, path-style, credentials from the default chain)
  * importing s3:// objects and https:// files (a TLS server on loopback, trusted through an SSL bundle,
- * loopback allowed by tunegate.net.allowed-private-networks). One extra Spring context for all of it.
+ * loopback allowed by tunegate.net.allowed-private-networks).
+ *
+ * <p>Started by hand and closed after the class, like {@code ExternalDatabaseTest}: a second cached test
+ * context would pause the shared {@code @GatewayTest} one, whose scheduler cannot be started again.
  */
-@TestPropertySource(properties = {
-        "tunegate.datasets.storage.s3.bucket=" + RemoteImportTest.STORAGE,
-        "tunegate.datasets.storage.s3.prefix=store/",
-        "tunegate.datasets.s3.region=us-east-1",
-        "tunegate.datasets.s3.path-style-access=true",
-        "tunegate.datasets.remote.max-bytes=64KB",
-        "tunegate.datasets.remote.read-timeout=2s",
-        "tunegate.net.allowed-private-networks=127.0.0.1",
-        "tunegate.net.ssl-bundle=test-server",
-        "spring.ssl.bundle.pem.test-server.truststore.certificate=" + TestHttpsServer.CERTIFICATE,
-})
-class RemoteImportTest extends GatewayIntegrationTest {
+class RemoteImportTest {
 
     static final String STORAGE = "tunegate-datasets";
     static final String SOURCE = "customer-data";
@@ -52,23 +45,44 @@ class RemoteImportTest extends GatewayIntegrationTest {
             """;
     private static final TestHttpsServer HTTPS = new TestHttpsServer();
 
-    @DynamicPropertySource
-    static void s3(DynamicPropertyRegistry registry) {
-        S3TestServer s3 = S3TestServer.shared().asDefaultCredentials().bucket(STORAGE).bucket(SOURCE);
-        registry.add("tunegate.datasets.s3.endpoint", () -> s3.endpoint().toString());
-    }
-
-    @AfterAll
-    static void stopHttps() {
-        HTTPS.close();
-    }
-
-    @Autowired
-    Datasets datasets;
+    private static ConfigurableApplicationContext gateway;
+    private static Datasets datasets;
+    private static Projects projects;
+    private static int port;
 
     private final S3TestServer s3 = S3TestServer.shared();
     private ProjectId project;
     private TestApi projectApi;
+
+    @BeforeAll
+    static void start() {
+        S3TestServer s3 = S3TestServer.shared().asDefaultCredentials().bucket(STORAGE).bucket(SOURCE);
+        gateway = new SpringApplicationBuilder(TunegateApplication.class).run(
+                "--server.port=0",
+                "--tunegate.data-dir=target/test-data/" + UUID.randomUUID(),
+                "--tunegate.providers.sandbox.enabled=false",
+                "--tunegate.datasets.storage.s3.bucket=" + STORAGE,
+                "--tunegate.datasets.storage.s3.prefix=store/",
+                "--tunegate.datasets.s3.endpoint=" + s3.endpoint(),
+                "--tunegate.datasets.s3.region=us-east-1",
+                "--tunegate.datasets.s3.path-style-access=true",
+                "--tunegate.datasets.remote.max-bytes=64KB",
+                "--tunegate.datasets.remote.read-timeout=2s",
+                "--tunegate.net.allowed-private-networks=127.0.0.1",
+                "--tunegate.net.ssl-bundle=test-server",
+                "--spring.ssl.bundle.pem.test-server.truststore.certificate=" + TestHttpsServer.CERTIFICATE);
+        datasets = gateway.getBean(Datasets.class);
+        projects = gateway.getBean(Projects.class);
+        port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        HTTPS.close();
+    }
 
     @BeforeEach
     void newProject() {
