@@ -7,6 +7,7 @@ import io.tunegate.job.JobSucceeded;
 import io.tunegate.provider.Hyperparameters;
 import io.tunegate.provider.ProviderJobSnapshot;
 import io.tunegate.provider.ProviderJobState;
+import io.tunegate.provider.RoutePlan;
 import io.tunegate.provider.SubmittedJob;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -63,6 +64,9 @@ public class Job extends AbstractAggregateRoot<Job> {
     private String baseModel;
     private String trainingData;
     private String validationData;
+    /** The dataset (ds-...) the training data is: given, or imported from s3:// / https:// while validating. */
+    private String trainingDataset;
+    private String validationDataset;
     @Convert(converter = JsonConverters.HyperparametersJson.class)
     @Column(columnDefinition = "jsonb")
     private Hyperparameters hyperparameters;
@@ -124,6 +128,8 @@ public class Job extends AbstractAggregateRoot<Job> {
         job.baseModel = draft.baseModel();
         job.trainingData = draft.trainingData();
         job.validationData = draft.validationData();
+        job.trainingDataset = draft.trainingDataset();
+        job.validationDataset = draft.validationDataset();
         job.hyperparameters = draft.hyperparameters();
         job.providerOptions = draft.providerOptions();
         job.metadata = draft.metadata();
@@ -251,6 +257,37 @@ public class Job extends AbstractAggregateRoot<Job> {
         } else {
             moveTo(target, raw, describe(target, raw), now);
         }
+    }
+
+    /**
+     * The job's remote data is imported and counted, and the job re-priced and re-routed on it: still in
+     * {@code validating}, ready to be accepted.
+     */
+    public void dataReady(String trainingDataset, String validationDataset, RoutePlan plan, BigDecimal estimatedCostUsd,
+                          String estimateBasis, String estimate, String note, Instant now) {
+        if (status != JobStatus.VALIDATING) {
+            throw new IllegalTransitionException(status, JobStatus.VALIDATING);
+        }
+        this.trainingDataset = trainingDataset;
+        this.validationDataset = validationDataset;
+        this.providerPlan = List.copyOf(plan.providers());
+        this.planPosition = 0;
+        this.provider = plan.primary();
+        this.estimatedCostUsd = estimatedCostUsd;
+        this.estimateBasis = estimateBasis;
+        this.estimate = estimate;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("training_dataset", trainingDataset);
+        data.put("validation_dataset", validationDataset);
+        data.put("provider_plan", providerPlan);
+        data.put("estimated_cost_usd", estimatedCostUsd);
+        record(JobEvent.DATA_READY, note + "; route: " + plan.reason(), data, now);
+        touch(now);
+    }
+
+    /** Whether the training or validation data still has to be fetched (s3:// or https://). */
+    public boolean needsDataImport() {
+        return trainingDataset == null || validationData != null && validationDataset == null;
     }
 
     /** Records something the gateway noticed about the job (budget alerts, for one) without changing it. */
@@ -477,6 +514,8 @@ public class Job extends AbstractAggregateRoot<Job> {
     public String baseModel() { return baseModel; }
     public String trainingData() { return trainingData; }
     public String validationData() { return validationData; }
+    public String trainingDataset() { return trainingDataset; }
+    public String validationDataset() { return validationDataset; }
     public Hyperparameters hyperparameters() { return hyperparameters; }
     public Map<String, Object> providerOptions() { return providerOptions; }
     public Map<String, String> metadata() { return metadata; }

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /** Everything a new job starts with, already checked. */
 public record JobDraft(UUID id, UUID projectId, String jobName, String baseModel, String trainingData,
-                       String validationData, Hyperparameters hyperparameters, Map<String, Object> providerOptions,
+                       String validationData, String trainingDataset, String validationDataset, Hyperparameters hyperparameters, Map<String, Object> providerOptions,
                        Map<String, String> metadata, String requestedProvider, RoutePlan plan,
                        BigDecimal budgetLimit, BigDecimal estimatedCostUsd, String estimateBasis,
                        String estimateJson, String webhookUrl) {

@@ -21,6 +21,7 @@ public record JobEvent(UUID jobId, int seq, String type, JobStatus status, Strin
     public static final String SUBMISSION_RETRY = "submission_retry";
     public static final String FALLBACK = "fallback";
     public static final String POLL_ERROR = "poll_error";
+    public static final String DATA_READY = "data_ready";
     public static final String BUDGET_THRESHOLD_REACHED = "budget.threshold_reached";
     public static final String BUDGET_PROJECTED_OVERSPEND = "budget.projected_overspend";
 

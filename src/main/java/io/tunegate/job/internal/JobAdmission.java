@@ -8,12 +8,14 @@ import io.tunegate.dataset.DatasetRef;
 import io.tunegate.dataset.Datasets;
 import io.tunegate.dataset.Datasets.DatasetSummary;
 import io.tunegate.job.JobRequest;
+import io.tunegate.job.domain.Job;
 import io.tunegate.platform.web.ApiException;
 import io.tunegate.provider.RoutePlan;
 import io.tunegate.security.ProjectId;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Everything a job request must pass before a job exists: valid fields, datasets of this project that
@@ -22,7 +24,7 @@ import java.math.BigDecimal;
  * would act on.
  */
 @Component
-class JobAdmission {
+public class JobAdmission {
 
     private final JobRequestValidator validator;
     private final Datasets datasets;
@@ -40,8 +42,36 @@ class JobAdmission {
      * @param reservation what the job reserves against budgets: the most any provider of its plan would
      *                    cost, so a fallback cannot overspend either (zero while the data is not counted)
      */
-    record Admission(JobRequestValidator.Valid valid, Quote quote, RoutePlan plan, ProviderQuote primary,
-                     BigDecimal reservation) {
+    public record Admission(JobRequestValidator.Valid valid, Quote quote, RoutePlan plan, ProviderQuote primary,
+                            BigDecimal reservation) {
+    }
+
+    /** How an estimate was reached, in words, for the job's {@code estimate_basis}. */
+    public static String basis(ProviderQuote primary) {
+        return primary.totalUsd() == null ? "unknown until the training data's tokens are counted"
+                : primary.provider() + ": " + primary.billableTokens() + " billable tokens (" + primary.tokenCount()
+                + ", " + primary.epochs() + " epochs) at " + primary.pricePerMillionTokens() + " USD per 1M";
+    }
+
+    /**
+     * Prices and routes a job again once its remote data is counted: same requested provider, fallbacks and
+     * budget_limit as when it was created. Refuses (ApiException) like a new job would.
+     */
+    public Admission reprice(Job job, DatasetSummary training, DatasetSummary validation) {
+        Quote quote = quoter.quote(new Quoter.Request(job.baseModel(), job.hyperparameters().nEpochs(), training,
+                validation));
+        List<String> fallbacks = job.providerPlan().stream().filter(p -> !p.equals(job.requestedProvider())).toList();
+        RoutePlan plan = router.plan(job.requestedProvider(), fallbacks, quote, job.budgetLimit());
+        return admission(null, quote, plan);
+    }
+
+    private static Admission admission(JobRequestValidator.Valid valid, Quote quote, RoutePlan plan) {
+        ProviderQuote primary = quote.forProvider(plan.primary()).orElseThrow();
+        BigDecimal reservation = plan.providers().stream()
+                .map(p -> quote.forProvider(p).map(ProviderQuote::totalUsd).orElse(null))
+                .filter(java.util.Objects::nonNull)
+                .max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        return new Admission(valid, quote, plan, primary, reservation);
     }
 
     Quote quote(ProjectId project, JobRequest request) {
@@ -52,12 +82,7 @@ class JobAdmission {
         JobRequestValidator.Valid valid = validator.validate(request);
         Quote quote = quote(project, request, valid);
         RoutePlan plan = router.plan(valid.provider(), valid.fallbacks(), quote, request.budgetLimit());
-        ProviderQuote primary = quote.forProvider(plan.primary()).orElseThrow();
-        BigDecimal reservation = plan.providers().stream()
-                .map(p -> quote.forProvider(p).map(ProviderQuote::totalUsd).orElse(null))
-                .filter(java.util.Objects::nonNull)
-                .max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
-        return new Admission(valid, quote, plan, primary, reservation);
+        return admission(valid, quote, plan);
     }
 
     private Quote quote(ProjectId project, JobRequest request, JobRequestValidator.Valid valid) {

@@ -115,15 +115,18 @@ public class JobCommands {
 
     private JobDraft draft(ProjectId project, JobAdmission.Admission admission, JobRequest request) {
         ProviderQuote primary = admission.primary();
-        String basis = primary.totalUsd() == null ? "unknown until the training data's tokens are counted"
-                : primary.provider() + ": " + primary.billableTokens() + " billable tokens (" + primary.tokenCount()
-                + ", " + primary.epochs() + " epochs) at " + primary.pricePerMillionTokens() + " USD per 1M";
+        String basis = JobAdmission.basis(primary);
         return new JobDraft(Ids.newId(), project.value(), request.jobName(), request.baseModel(),
-                request.trainingData(), request.validationData(), admission.valid().hyperparameters(),
+                request.trainingData(), request.validationData(), datasetOrNull(request.trainingData()),
+                datasetOrNull(request.validationData()), admission.valid().hyperparameters(),
                 request.providerOptions() == null ? Map.of() : Map.copyOf(request.providerOptions()),
                 request.metadata() == null ? Map.of() : request.metadata(), admission.valid().provider(),
                 admission.plan(), request.budgetLimit(), primary.totalUsd(), basis,
                 json.writeValueAsString(admission.quote()), request.webhookUrl());
+    }
+
+    private static String datasetOrNull(String reference) {
+        return io.tunegate.dataset.DatasetRef.looksLikeOne(reference) ? reference : null;
     }
 
     private Created replay(IdempotencyStore.Entry earlier, byte[] hash) {

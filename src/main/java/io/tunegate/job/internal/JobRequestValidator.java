@@ -111,6 +111,9 @@ class JobRequestValidator {
             }
         } else if (value.length() > MAX_REFERENCE) {
             violations.add(new FieldViolation(field, "must be at most " + MAX_REFERENCE + " characters"));
+        } else {
+            io.tunegate.dataset.DatasetRef.checkReference(value)
+                    .ifPresent(problem -> violations.add(new FieldViolation(field, problem)));
         }
     }
 

@@ -44,12 +44,14 @@ class JobDriver {
     private final Providers providers;
     private final Quoter quoter;
     private final BudgetGuard budgetGuard;
+    private final RemoteDataStep remoteData;
     private final JobMeters meters;
     private final JobSettings settings;
     private final Clock clock;
 
     JobDriver(JobRepository jobs, JobTransactions transactions, Providers providers, Quoter quoter,
-              JobMeters meters, JobSettings settings, Clock clock, BudgetGuard budgetGuard) {
+              JobMeters meters, JobSettings settings, Clock clock, BudgetGuard budgetGuard, RemoteDataStep remoteData) {
+        this.remoteData = remoteData;
         this.budgetGuard = budgetGuard;
         this.jobs = jobs;
         this.transactions = transactions;
@@ -65,12 +67,16 @@ class JobDriver {
         if (job == null || job.status().isTerminal()) {
             return Next.DONE;
         }
+        if (job.status() == JobStatus.VALIDATING && job.needsDataImport()) {
+            // s3:// or https:// data: import, count and price it before anything goes to a provider
+            return new Next(remoteData.run(job));
+        }
         Optional<ProviderAdapter> adapter = providers.find(job.provider());
         if (adapter.isEmpty()) {
             return providerGone(job);
         }
         if (job.status() == JobStatus.VALIDATING) {
-            // references are checked when the job is created; s3:// and https:// data will be validated here
+            // datasets were checked when the job was created, or imported above
             job = update(job, j -> j.accept("Input accepted; waiting for " + j.provider(), now()));
             // straight on to submission: another round through the scheduler would only add latency
         }
@@ -105,8 +111,8 @@ class JobDriver {
         }
         SubmittedJob submitted;
         try {
-            String training = adapter.stage(job.trainingData());
-            String validation = job.validationData() == null ? null : adapter.stage(job.validationData());
+            String training = adapter.stage(job.trainingDataset());
+            String validation = job.validationDataset() == null ? null : adapter.stage(job.validationDataset());
             submitted = adapter.submit(new SubmitRequest(key, job.jobName(), job.baseModel(), training, validation,
                     job.hyperparameters(), options(job, adapter)));
         } catch (TransientProviderException e) {

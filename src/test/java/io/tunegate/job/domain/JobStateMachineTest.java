@@ -26,7 +26,7 @@ class JobStateMachineTest {
     static Job newJob(String... plan) {
         List<String> providers = plan.length == 0 ? List.of("sandbox") : List.of(plan);
         return Job.create(new JobDraft(UUID.randomUUID(), UUID.randomUUID(), "support-bot", "llama-3-8b",
-                "s3://b/train.jsonl", null, Hyperparameters.AUTO, Map.of(), Map.of(), "auto",
+                "s3://b/train.jsonl", null, null, null, Hyperparameters.AUTO, Map.of(), Map.of(), "auto",
                 new RoutePlan(providers, "test"), null, BigDecimal.ZERO, "free", null, null), T0);
     }
 
