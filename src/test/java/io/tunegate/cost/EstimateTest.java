@@ -126,5 +126,10 @@ class EstimateTest extends GatewayIntegrationTest {
         TestApi.Response unknown = api.post("/v1/estimates", Jobs.request("x").replace(Jobs.DATASET, "ds-00000000-0000-0000-0000-000000000000"));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("detail").asString()).contains("no dataset");
+        TestApi.Response gcs = api.post("/v1/jobs", Jobs.request("x").replace(Jobs.DATASET, "gs://bucket/train.jsonl"));
+        assertThat(gcs.status()).isEqualTo(400);
+        assertThat(gcs.json().get("errors").get(0).get("field").asString()).isEqualTo("training_data");
+        assertThat(gcs.json().get("errors").get(0).get("message").asString()).contains("s3://").contains("https://");
+        assertThat(api.get("/v1/jobs").json().get("data")).isEmpty();
     }
 }
