@@ -231,6 +231,20 @@ table(["family", "kind", "mix content Σ", "mix whole Σ", "English content Σ",
     f3(r.mix.chat.ratioOfSums), f3(r.english.content.ratioOfSums), f3(r.english.chat.ratioOfSums), f2(r.recommended)]),
   ...Object.entries(unpublished).map(([id, u]) => [id, "unpublished", "-", "-", "-", "-", `${f2(u.factor)} (unverified: ${u.basis})`])]);
 
+// How the recommendation does on this corpus: estimate = factor x gateway count, against the family's chat count.
+out.push("## Recommended factor applied to the gateway count (estimate / family count)", "");
+table(["family", "factor", "typical mix Σ", "English Σ", "examples under-estimated (mix)", "lowest category Σ", "highest category Σ"],
+  results.filter((r) => r.recommended !== null).map((r) => {
+    const items = weighted(TYPICAL_MIX);
+    const estimate = (row) => r.recommended * row.families[baseline.id].chat;
+    const under = items.filter(({ row }) => estimate(row) < row.families[r.id].chat).reduce((s, { weight }) => s + weight, 0)
+      / items.reduce((s, { weight }) => s + weight, 0);
+    const byCategory = CATEGORIES.map((c) => [c, 1 / r.perCategory[c].chat * r.recommended]).sort((a, b) => a[1] - b[1]);
+    const [lowest, highest] = [byCategory[0], byCategory[byCategory.length - 1]];
+    return [r.id, f2(r.recommended), f3(r.recommended / r.mix.chat.ratioOfSums), f3(r.recommended / r.english.chat.ratioOfSums),
+      `${Math.round(under * 100)} %`, `${lowest[0]} ${f3(lowest[1])}`, `${highest[0]} ${f3(highest[1])}`];
+  }));
+
 process.stdout.write(out.join("\n"));
 
 if (args.json) {
