@@ -215,7 +215,7 @@ for (const [title, key] of [["typical English-dominant mix", "mix"], ["English p
 }
 
 out.push("## Chat-format overhead (chat tokens - content tokens, least squares on message count)", "");
-table(["family", "per example", "per message", "template extras (mean per example, typical mix)"],
+table(["family", "per example", "per message", "template extras (mean where they apply, typical mix)"],
   results.map((r) => [r.id, r.overhead.perExample.toFixed(1), r.overhead.perMessage.toFixed(2),
     Object.entries(r.mix.extras).map(([k, v]) => `${k}: +${v.mean.toFixed(1)} on ${Math.round(v.share * 100)} % of examples`).join("; ") || "none"]));
 
