@@ -1,6 +1,7 @@
 package io.tunegate.dataset.internal;
 
 import io.tunegate.dataset.DatasetSettings;
+import io.tunegate.dataset.remote.RemoteSettings;
 import io.tunegate.dataset.s3.S3Clients;
 import io.tunegate.dataset.s3.S3Settings;
 import io.tunegate.dataset.storage.ContentStore;
@@ -21,10 +22,11 @@ class DatasetConfiguration {
     /** An S3 bucket when one is configured, else files under the data directory. */
     @Bean
     ContentStore contentStore(TunegateSettings settings, S3StorageSettings s3Storage, S3Clients s3,
-                              DatasetSettings datasets) throws IOException {
+                              DatasetSettings datasets, RemoteSettings remote) throws IOException {
         if (s3Storage.enabled()) {
-            S3ContentStore store = new S3ContentStore(s3.get(), s3Storage.bucket(), s3Storage.prefix(),
-                    datasets.maxUploadSize().toBytes());
+            long largest = Math.max(datasets.maxUploadSize().toBytes(),
+                    remote.maxBytes() == null ? 0 : remote.maxBytes().toBytes());
+            S3ContentStore store = new S3ContentStore(s3.get(), s3Storage.bucket(), s3Storage.prefix(), largest);
             store.checkBucket();
             return store;
         }

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,7 +45,7 @@ public final class PolicyDnsResolver implements DnsResolver {
 
     @Override
     public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
-        return java.util.Arrays.stream(resolve(host)).map(a -> new InetSocketAddress(a, port)).toList();
+        return Arrays.stream(resolve(host)).map(a -> new InetSocketAddress(a, port)).toList();
     }
 
     @Override

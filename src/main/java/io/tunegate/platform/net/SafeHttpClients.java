@@ -48,6 +48,9 @@ public final class SafeHttpClients {
                         .setConnectTimeout(Timeout.of(connectTimeout))
                         .setSocketTimeout(Timeout.of(readTimeout))
                         .build())
+                // HttpClient's default of 5 connections per host would queue concurrent imports from one server
+                .setMaxConnPerRoute(20)
+                .setMaxConnTotal(100)
                 .build();
         return HttpClients.custom()
                 .setConnectionManager(connections)

@@ -23,6 +23,7 @@ import static io.tunegate.support.TestHttpsServer.redirect;
 import static io.tunegate.support.TestHttpsServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * https:// downloads against a real TLS server on loopback. Only 127.0.0.1 is allowed besides public
@@ -59,7 +60,7 @@ class HttpsSourceTest {
     }
 
     private DatasetImportException refusal(HttpsSource source, URI uri) {
-        return (DatasetImportException) org.assertj.core.api.Assertions.catchThrowable(() -> fetch(source, uri));
+        return catchThrowableOfType(DatasetImportException.class, () -> fetch(source, uri));
     }
 
     @Test
