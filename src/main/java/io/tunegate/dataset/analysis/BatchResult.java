@@ -14,6 +14,8 @@ final class BatchResult {
     final Map<String, IssueTally> errors = new HashMap<>();
     final Map<String, IssueTally> warnings = new HashMap<>();
     final Map<ExampleFormat, IssueTally> formats = new EnumMap<>(ExampleFormat.class);
+    /** Messages per recognized role (a handful of keys, so the map stays tiny). */
+    final Map<String, Long> roles = new HashMap<>();
     long examples;
     private int[] tokens;
     private int tokenCount;
@@ -32,6 +34,10 @@ final class BatchResult {
 
     void format(ExampleFormat format, long line) {
         formats.computeIfAbsent(format, k -> new IssueTally()).add(line);
+    }
+
+    void role(String role) {
+        roles.merge(role, 1L, Long::sum);
     }
 
     void tokens(int count) {

@@ -45,6 +45,8 @@ final class MessageChecker {
             out.error(IssueKinds.MESSAGE_MISSING_KEY, line);
         } else if (roleName == null || !ROLES.contains(roleName)) {
             out.error(IssueKinds.UNRECOGNIZED_ROLE, line);
+        } else {
+            out.role(roleName);
         }
         if (roleName != null) {
             roles.add(roleName);

@@ -17,6 +17,7 @@ final class ReportAssembler {
     private final Map<ExampleFormat, IssueTally> formats = new EnumMap<>(ExampleFormat.class);
     private final TokenHistogram histogram;
     private final java.util.Collection<Integer> billingLimits;
+    private final Map<String, Long> roles = new HashMap<>();
     private long examples;
 
     ReportAssembler(int tokenLimit) {
@@ -33,6 +34,7 @@ final class ReportAssembler {
         mergeInto(errors, batch.errors);
         mergeInto(warnings, batch.warnings);
         mergeInto(formats, batch.formats);
+        batch.roles.forEach((role, count) -> roles.merge(role, count, Long::sum));
         for (int i = 0; i < batch.tokenCount(); i++) {
             histogram.add(batch.tokensAt(i));
         }
@@ -57,7 +59,7 @@ final class ReportAssembler {
         }
         boolean valid = errorIssues.isEmpty() && examples > 0;
         return new DatasetReport(format, lines, examples, bytes, valid, errorIssues, warningIssues,
-                histogram.stats(tokenizer, billingLimits));
+                histogram.stats(tokenizer, billingLimits), roles);
     }
 
     /** Every format but the one most lines use; a tie goes to the format that appears first. */

@@ -90,16 +90,35 @@ final class TokenHistogram {
         return sum + longer * cap;
     }
 
+    /** Examples with more than {@code cap} tokens, from the table. */
+    long overAt(int cap) {
+        if (max <= cap) {
+            return 0;
+        }
+        long atOrBelow = 0;
+        for (int value = 0; value <= Math.min(cap, counts.length - 1); value++) {
+            atOrBelow += counts[value];
+        }
+        for (int i = 0; i < overflowSize; i++) {
+            if (overflow[i] <= cap) {
+                atOrBelow++;
+            }
+        }
+        return examples - atOrBelow;
+    }
+
     DatasetReport.TokenStats stats(TokenizerChoice tokenizer, java.util.Collection<Integer> billingLimits) {
         java.util.Map<Integer, Long> byLimit = new java.util.TreeMap<>();
+        java.util.Map<Integer, Long> overByLimit = new java.util.TreeMap<>();
         for (int cap : billingLimits) {
             if (cap != limit && cap < max) {
                 byLimit.put(cap, billableAt(cap));
+                overByLimit.put(cap, overAt(cap));
             }
         }
         return new DatasetReport.TokenStats(tokenizer.encoding(), tokenizer.exactness(), total,
                 examples == 0 ? 0 : min, examples == 0 ? 0.0 : (double) total / examples,
-                percentile(50), percentile(95), max, overLimit, limit, billable, byLimit);
+                percentile(50), percentile(95), max, overLimit, limit, billable, byLimit, overByLimit);
     }
 
     DatasetReport.TokenStats stats(TokenizerChoice tokenizer) {

@@ -8,6 +8,8 @@ import io.tunegate.dataset.analysis.TokenizerChoice;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Chooses how a file is analyzed for the model it is meant for: the catalog's token family counts it, the
@@ -32,7 +34,10 @@ class AnalysisPlanner {
                 .orElseGet(() -> TokenizerChoice.forModel(baseModel));
         int limit = model.flatMap(m -> m.offers().values().stream().map(Offer::maxTokensPerExample).min(Integer::compare))
                 .orElse(defaults.maxTokensPerExample());
-        return new AnalyzerSettings(tokenizer, defaults.maxLineBytes(), limit, defaults.batchSize(),
-                catalog.perExampleLimits());
+        // plus this model's limits in counted tokens (they differ for approximate families), so provider
+        // checks can tell exactly how many examples each offer would truncate
+        SortedSet<Integer> limits = new TreeSet<>(catalog.perExampleLimits());
+        model.ifPresent(m -> limits.addAll(ProviderChecks.countedLimits(m)));
+        return new AnalyzerSettings(tokenizer, defaults.maxLineBytes(), limit, defaults.batchSize(), limits);
     }
 }

@@ -23,16 +23,16 @@ class DatasetStore {
         this.json = json;
         this.row = (rs, i) -> new DatasetRecord(rs.getObject("id", UUID.class), rs.getObject("project_id", UUID.class),
                 rs.getString("filename"), rs.getString("content_sha256"), rs.getLong("bytes"),
-                rs.getString("storage_key"), json.readValue(rs.getString("report"), DatasetReport.class),
+                rs.getString("storage_key"), rs.getString("base_model"), json.readValue(rs.getString("report"), DatasetReport.class),
                 rs.getTimestamp("created_at").toInstant());
     }
 
     void insert(DatasetRecord d) {
         jdbc.sql("""
-                        insert into datasets (id, project_id, filename, content_sha256, bytes, storage_key, format, valid,
-                                              examples, tokenizer, report, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(d.id(), d.projectId(), d.filename(), d.sha256(), d.bytes(), d.storageKey(),
+                        insert into datasets (id, project_id, filename, content_sha256, bytes, storage_key, base_model,
+                                              format, valid, examples, tokenizer, report, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(d.id(), d.projectId(), d.filename(), d.sha256(), d.bytes(), d.storageKey(), d.baseModel(),
                         d.report().format(), d.report().valid(), d.report().examples(), d.report().tokens().tokenizer(),
                         json.writeValueAsString(d.report()), d.createdAt().atOffset(ZoneOffset.UTC))
                 .update();

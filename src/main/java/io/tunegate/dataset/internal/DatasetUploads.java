@@ -43,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 public class DatasetUploads implements Datasets {
 
     private static final Logger log = LoggerFactory.getLogger(DatasetUploads.class);
+    private static final int MAX_BASE_MODEL_LENGTH = 200;
 
     private final ContentStore store;
     private final DatasetStore datasets;
@@ -52,11 +53,13 @@ public class DatasetUploads implements Datasets {
     private final RemoteSettings remoteSettings;
     private final Clock clock;
     private final AnalysisPlanner planner;
+    private final ProviderChecks checks;
 
     DatasetUploads(ContentStore store, DatasetStore datasets, ExecutorService datasetAnalysisWorkers,
                    DatasetSettings settings, RemoteSources sources, RemoteSettings remoteSettings, Clock clock,
-                   AnalysisPlanner planner) {
+                   AnalysisPlanner planner, ProviderChecks checks) {
         this.planner = planner;
+        this.checks = checks;
         this.sources = sources;
         this.remoteSettings = remoteSettings;
         this.store = store;
@@ -67,6 +70,9 @@ public class DatasetUploads implements Datasets {
     }
 
     public DatasetView upload(ProjectId project, String filename, String baseModel, InputStream body) throws IOException {
+        if (baseModel != null && baseModel.strip().length() > MAX_BASE_MODEL_LENGTH) {
+            throw ApiException.invalid("base_model", "must be at most " + MAX_BASE_MODEL_LENGTH + " characters");
+        }
         try {
             return view(ingest(project, filename, baseModel, body, settings.maxUploadSize().toBytes()), true);
         } catch (TeeInputStream.UploadTooLargeException e) {
@@ -114,8 +120,10 @@ public class DatasetUploads implements Datasets {
     }
 
     /** Validates, counts, hashes and stores in one pass, then records the dataset. */
-    private DatasetRecord ingest(ProjectId project, String filename, String baseModel, InputStream body, long limit)
+    private DatasetRecord ingest(ProjectId project, String filename, String requestedModel, InputStream body, long limit)
             throws IOException {
+        // kept with the dataset (its checks follow it); blank means none
+        String baseModel = requestedModel == null || requestedModel.isBlank() ? null : requestedModel.strip();
         AnalyzerSettings analyzerSettings = planner.settingsFor(baseModel);
         MessageDigest sha256 = sha256();
         try (ContentStore.Staging staging = store.stage()) {
@@ -127,7 +135,7 @@ public class DatasetUploads implements Datasets {
             String hash = HexFormat.of().formatHex(sha256.digest());
             String key = staging.commit(hash);
             DatasetRecord dataset = new DatasetRecord(Ids.newId(), project.value(), filename, hash, tee.count(), key,
-                    report, clock.instant());
+                    baseModel, report, clock.instant());
             datasets.insert(dataset);
             return dataset;
         }
@@ -168,11 +176,12 @@ public class DatasetUploads implements Datasets {
                 r.tokens().figures());
     }
 
-    private static DatasetView view(DatasetRecord d, boolean withReport) {
+    private DatasetView view(DatasetRecord d, boolean withReport) {
         DatasetReport r = d.report();
         return new DatasetView(DatasetRef.of(d.id()), "dataset", d.filename(), d.bytes(), d.sha256(),
-                r.valid() ? "valid" : "invalid", r.format(), r.examples(), r.tokens().tokenizer(), d.createdAt(),
-                withReport ? r : null);
+                r.valid() ? "valid" : "invalid", r.format(), r.examples(), r.tokens().tokenizer(), d.baseModel(),
+                d.createdAt(), withReport ? r : null,
+                withReport ? checks.check(d.baseModel(), d.bytes(), r) : null);
     }
 
     /** Nothing was read: nothing is stored. */
