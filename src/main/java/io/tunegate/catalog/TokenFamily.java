@@ -21,6 +21,17 @@ public record TokenFamily(String name, String encoding, boolean exact, double fa
         return exact || factor == 1.0 ? counted : (long) Math.ceil(counted * factor);
     }
 
+    /**
+     * A per-example limit in the tokens a count made with {@code countedWith} has: an approximate family's
+     * limit of L model tokens is about L / factor counted tokens.
+     */
+    public int countedLimit(int limit, String countedWith) {
+        if (exact || factor == 1.0 || !encoding.equals(countedWith)) {
+            return limit;
+        }
+        return (int) Math.floor(limit / factor);
+    }
+
     public String exactness() {
         return exact ? "exact" : "approximate";
     }

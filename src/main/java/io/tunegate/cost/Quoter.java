@@ -147,9 +147,11 @@ public class Quoter {
 
     /** Tokens per epoch under the offer's per-example limit, in the model's own tokens. */
     private static long tokensFor(TokenFigures counted, TokenFamily family, Offer offer) {
-        long perEpoch = counted.billablePerEpochAt(offer.maxTokensPerExample());
-        boolean sameEncoding = family != null && family.encoding().equals(counted.encoding());
-        return sameEncoding ? family.scale(perEpoch) : perEpoch;
+        if (family == null || !family.encoding().equals(counted.encoding())) {
+            return counted.billablePerEpochAt(offer.maxTokensPerExample());
+        }
+        // the limit in counted tokens, then the sum in the model's own tokens
+        return family.scale(counted.billablePerEpochAt(family.countedLimit(offer.maxTokensPerExample(), counted.encoding())));
     }
 
     private static boolean exactFor(TokenFigures counted, TokenFamily family) {

@@ -104,10 +104,7 @@ class ProviderChecks {
      * Like the quotes, the factor applies only when the dataset was counted with the family's encoding.
      */
     static int countedLimit(TokenFamily family, int limit, String countedWith) {
-        if (family.exact() || family.factor() == 1.0 || !family.encoding().equals(countedWith)) {
-            return limit;
-        }
-        return (int) Math.floor(limit / family.factor());
+        return family.countedLimit(limit, countedWith);
     }
 
     /** The counted-token limits {@link #countedLimit} asks about for a model, so the analysis counts them. */
