@@ -118,6 +118,10 @@ class RemoteDataJobTest {
         assertThat(done.get("estimated_cost_usd").decimalValue()).isEqualByComparingTo(java.math.BigDecimal.valueOf(expected, 6));
         JsonNode estimate = api.get("/v1/jobs/" + done.get("id").asString() + "/estimate").json();
         assertThat(estimate.get("examples").asLong()).isEqualTo(3);
+        // the registered model's lineage names the imported dataset, i.e. the exact bytes trained on
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/v1/models/remote").status() == 200);
+        assertThat(api.get("/v1/models/remote").json().get("latest_version").get("training_data").asString())
+                .isEqualTo(dataset);
     }
 
     @Test

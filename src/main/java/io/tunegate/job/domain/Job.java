@@ -432,7 +432,9 @@ public class Job extends AbstractAggregateRoot<Job> {
     private void registerEnding() {
         switch (status) {
             case SUCCEEDED -> registerEvent(new JobSucceeded(id, projectId, jobName, provider, providerJobId,
-                    fineTunedModel, baseModel, trainingData, validationData, hyperparameters, trainedTokens,
+                    // lineage names the dataset (and so the exact bytes, by SHA-256), not a URL whose content may change
+                    fineTunedModel, baseModel, orElse(trainingDataset, trainingData),
+                    orElse(validationDataset, validationData), hyperparameters, trainedTokens,
                     actualCostUsd, finishedAt));
             case FAILED -> registerEvent(new JobFailed(id, projectId, provider, errorCode, errorMessage, finishedAt));
             case CANCELLED -> registerEvent(new JobCancelled(id, projectId, provider, finishedAt));
@@ -447,6 +449,10 @@ public class Job extends AbstractAggregateRoot<Job> {
             case CANCELLED -> "Cancelled at " + provider;
             default -> provider + " reports '" + raw + "'";
         };
+    }
+
+    private static String orElse(String preferred, String fallback) {
+        return preferred != null ? preferred : fallback;
     }
 
     /** Provider text goes into PostgreSQL text and jsonb, which refuse NUL; other controls are noise. */
