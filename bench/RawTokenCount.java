@@ -29,7 +29,8 @@ import java.util.concurrent.Future;
  *
  * <pre>java -cp CLASSPATH RawTokenCount.java FILE [ENCODING [THREADS [WARMUP_BYTES]]]</pre>
  * The last output line is machine-readable: {@code RESULT bytes=.. lines=.. tokens=.. seconds=.. cpu_cores=..
- * machine_cores=..}: the CPU this process used and the whole machine was busy during the timed pass, in cores.
+ * machine_cores=.. gc_cpu_seconds=..}: the CPU this process used and the whole machine was busy during the timed
+ * pass, in cores, and the CPU its garbage collector used in that pass.
  */
 public final class RawTokenCount {
 
@@ -62,6 +63,7 @@ public final class RawTokenCount {
                 counter.count(file, warmupBytes, pool, threads);
             }
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long gc0 = gcCpuNanos();
             long[] machine0 = machineJiffies();
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
@@ -69,13 +71,15 @@ public final class RawTokenCount {
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpuCores = (os.getProcessCpuTime() - cpu0) / 1e9 / seconds;
             long[] machine1 = machineJiffies();
+            long gc1 = gcCpuNanos();
+            double gcSeconds = gc0 >= 0 && gc1 >= 0 ? (gc1 - gc0) / 1e9 : Double.NaN;
             // Busy share of all cores over the pass, from /proc/stat: minus our own, it is what else ran.
             double machineCores = machine1[1] > machine0[1] ? (double) (machine1[0] - machine0[0])
                     / (machine1[1] - machine0[1]) * Runtime.getRuntime().availableProcessors() : Double.NaN;
             System.out.printf("raw count: %d bytes, %d lines, %d tokens in %.2f s = %.1f MB/s on %d threads (%.2f cores used)%n",
                     totals[0], totals[1], totals[2], seconds, totals[0] / seconds / 1e6, threads, cpuCores);
-            System.out.printf("RESULT bytes=%d lines=%d tokens=%d seconds=%.3f cpu_cores=%.2f machine_cores=%.2f%n",
-                    totals[0], totals[1], totals[2], seconds, cpuCores, machineCores);
+            System.out.printf("RESULT bytes=%d lines=%d tokens=%d seconds=%.3f cpu_cores=%.2f machine_cores=%.2f gc_cpu_seconds=%.2f%n",
+                    totals[0], totals[1], totals[2], seconds, cpuCores, machineCores, gcSeconds);
         } finally {
             pool.shutdownNow();
         }
@@ -126,6 +130,26 @@ public final class RawTokenCount {
             tokens += done[1];
         }
         return new long[]{bytes, lines, tokens};
+    }
+
+    /**
+     * CPU time of this JVM's GC threads so far (HotSpot's sun.threads.total_gc_cpu_time, read with jcmd as for
+     * the gateway), or -1 where that cannot be read.
+     */
+    private static long gcCpuNanos() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(ProcessHandle.current().pid()), "PerfCounter.print").redirectErrorStream(true).start();
+            long value = -1;
+            for (String line : new String(jcmd.getInputStream().readAllBytes()).split("\n")) {
+                if (line.startsWith("sun.threads.total_gc_cpu_time=")) {
+                    value = Long.parseLong(line.substring(line.indexOf('=') + 1).trim());
+                }
+            }
+            return jcmd.waitFor() == 0 ? value : -1;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Busy and total jiffies of all cores from /proc/stat (Linux); zeros where it cannot be read. */

@@ -290,6 +290,12 @@ children_jiffies() { # CPU of this shell's waited-for children (curl), from its 
   set -- $rest
   printf '%s' "$((${14} + ${15}))"
 }
+# CPU time of the gateway's GC threads (HotSpot's sun.threads.total_gc_cpu_time, in ns), -1 if unreadable.
+JCMD="$(dirname "$JAVA_BIN")/jcmd"
+gateway_gc_ns() {
+  { "$JCMD" "$GATEWAY_PID" PerfCounter.print 2>/dev/null || true; } \
+    | awk -F= '/^sun.threads.total_gc_cpu_time=/ {v = $2} END {print (v == "") ? -1 : v}'
+}
 NPROC=$(nproc)
 CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
 
@@ -328,15 +334,18 @@ json_field() { # response file, field name -> first value of "field": (number or
 
 # GC log: G1 prints "... Pause Young (Normal) (G1 Evacuation Pause) 150M->31M(256M) 3.1ms" per pause.
 # Over the lines an upload added: the highest heap occupancy a GC found (before), the highest left
-# after a GC (an upper bound of the live data at that moment: a young pause does not clean the old
-# generation), the largest committed heap, pauses, their total time, and full GCs.
+# after an evacuating (young, mixed or full) GC (an upper bound of the live data at that moment: a
+# young pause does not clean the old generation), the largest committed heap, pauses (remark and
+# cleanup included), their total time, and full GCs.
 gc_stats() { # first line, last line -> "peak_before_mib peak_after_mib committed_mib pauses pause_ms full_gcs"
   sed -n "$1,$2p" "$GC_LOG" | awk '
     function mib(v,   n, u) { n = v + 0; u = substr(v, length(v)); return (u == "G") ? n * 1024 : (u == "K") ? n / 1024 : (u == "B") ? n / 1048576 : n }
     / Pause / && match($0, /[0-9]+[BKMG]->[0-9]+[BKMG]\([0-9]+[BKMG]\)/) {
       s = substr($0, RSTART, RLENGTH); split(s, p, /->|\(|\)/)
       b = mib(p[1]); a = mib(p[2]); c = mib(p[3])
-      if (b > pb) pb = b; if (a > pa) pa = a; if (c > pc) pc = c
+      if (b > pb) pb = b; if (c > pc) pc = c
+      # Remark and Cleanup free no objects: their "after" is just the occupancy at that moment.
+      if ($0 ~ /Pause (Young|Full)/ && a > pa) pa = a
       n++
       if (match($0, /[0-9.]+ms$/)) ms += substr($0, RSTART, RLENGTH - 2) + 0
       if ($0 ~ /Pause Full/) full++
@@ -344,7 +353,10 @@ gc_stats() { # first line, last line -> "peak_before_mib peak_after_mib committe
     END { printf "%.0f %.0f %.0f %d %.0f %d\n", pb, pa, pc, n, ms, full }'
 }
 
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+median() { # of the numeric arguments; n/a when there are none
+  printf '%s\n' "$@" | grep -E '^[0-9.]+$' | sort -g \
+    | awk '{a[NR] = $1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'
+}
 
 cat >"$RESULTS/run.txt" <<EOF
 date:        $(date -u '+%Y-%m-%d %H:%M:%S UTC')
@@ -370,7 +382,7 @@ fi
 
 # ---------------------------------------------------------------- rounds
 INGEST_MBS=() RAW_MBS=() RATIOS=() HEAP_AFTER=() HEAP_BEFORE=() HEAP_COMMITTED=() INGEST_OTHER=() RAW_OTHER=()
-INGEST_JVM=() RAW_CPU=() INGEST_EFF=() RAW_EFF=()
+INGEST_JVM=() RAW_CPU=() INGEST_EFF=() RAW_EFF=() INGEST_GC=() RAW_GC=()
 FAILED_UPLOADS=0
 TOKENS_MISMATCH=0
 for ((r = 1; r <= ROUNDS; r++)); do
@@ -378,19 +390,21 @@ for ((r = 1; r <= ROUNDS; r++)); do
   quiet_wait
   gateway_alive
   if [[ "$PROFILE" == 1 && $r == "$ROUNDS" ]]; then
-    "$(dirname "$JAVA_BIN")/jcmd" "$GATEWAY_PID" JFR.start name=ingest settings=profile \
+    "$JCMD" "$GATEWAY_PID" JFR.start name=ingest settings=profile \
       filename="$RESULTS/round$r-ingest.jfr" >/dev/null
   fi
   touch "$GC_LOG"
   gc_first=$(($(wc -l <"$GC_LOG") + 1))
+  gc0=$(gateway_gc_ns)
   m0=$(machine_jiffies); g0=$(gateway_jiffies); c0=$(children_jiffies)
   log "round $r/$ROUNDS: uploading $FILE_BYTES bytes"
   # a command substitution, so the shell has waited for curl (and counted its CPU) when it returns
   answer=$(upload "$FILE" "$RESULTS/round$r-response.json") || true
   read -r code secs <<<"$answer"
   c1=$(children_jiffies); m1=$(machine_jiffies); g1=$(gateway_jiffies)
+  gc1=$(gateway_gc_ns)
   if [[ "$PROFILE" == 1 && $r == "$ROUNDS" ]]; then
-    "$(dirname "$JAVA_BIN")/jcmd" "$GATEWAY_PID" JFR.stop name=ingest >/dev/null || true
+    "$JCMD" "$GATEWAY_PID" JFR.stop name=ingest >/dev/null || true
   fi
   gc_last=$(wc -l <"$GC_LOG")
   gateway_alive
@@ -412,13 +426,16 @@ for ((r = 1; r <= ROUNDS; r++)); do
     other = busy - jvm - pg - cu; if (other < 0) other = 0
     printf "%.2f %.2f %.2f %.2f\n", jvm, pg, cu, other }')
   mbs=$(awk -v b="$FILE_BYTES" -v s="$secs" 'BEGIN {printf "%.2f", b / s / 1e6}')
+  # GC share of the gateway's CPU during the upload
+  gc_share=$(awk -v a="$gc0" -v b="$gc1" -v c="$jvm_c" -v s="$secs" \
+    'BEGIN {if (a < 0 || b < 0 || c <= 0) print "n/a"; else printf "%.3f", (b - a) / 1e9 / (c * s)}')
   INGEST_MBS+=("$mbs"); HEAP_BEFORE+=("$pb"); HEAP_AFTER+=("$pa"); HEAP_COMMITTED+=("$pc")
-  INGEST_OTHER+=("$other_c"); INGEST_JVM+=("$jvm_c")
+  INGEST_OTHER+=("$other_c"); INGEST_JVM+=("$jvm_c"); INGEST_GC+=("$gc_share")
   INGEST_EFF+=("$(awk -v m="$mbs" -v c="$jvm_c" -v p="$pg_c" 'BEGIN {printf "%.2f", (c + p > 0) ? m / (c + p) : 0}')")
-  log "  ingest: $mbs MB/s ($secs s), $examples examples, $ingest_tokens tokens; heap peak before GC ${pb} MiB, after GC ${pa} MiB, committed ${pc} MiB ($pauses pauses, ${pause_ms} ms, $full full); CPU gateway $jvm_c, pg $pg_c, curl $curl_c, other $other_c cores"
-  printf 'round %s ingest: %s MB/s, %s s, http %s, examples %s, tokens %s, heap MiB before/after/committed %s/%s/%s, gc pauses %s (%s ms, %s full), cores jvm %s pg %s curl %s other %s\n' \
+  log "  ingest: $mbs MB/s ($secs s), $examples examples, $ingest_tokens tokens; heap peak before GC ${pb} MiB, after GC ${pa} MiB, committed ${pc} MiB ($pauses pauses, ${pause_ms} ms, $full full); CPU gateway $jvm_c (GC share $gc_share), pg $pg_c, curl $curl_c, other $other_c cores"
+  printf 'round %s ingest: %s MB/s, %s s, http %s, examples %s, tokens %s, heap MiB before/after/committed %s/%s/%s, gc pauses %s (%s ms, %s full), gc share of cpu %s, cores jvm %s pg %s curl %s other %s\n' \
     "$r" "$mbs" "$secs" "$code" "$examples" "$ingest_tokens" "$pb" "$pa" "$pc" "$pauses" "$pause_ms" "$full" \
-    "$jvm_c" "$pg_c" "$curl_c" "$other_c" >>"$RESULTS/rounds.txt"
+    "$gc_share" "$jvm_c" "$pg_c" "$curl_c" "$other_c" >>"$RESULTS/rounds.txt"
 
   # --- baseline
   quiet_wait
@@ -436,15 +453,18 @@ for ((r = 1; r <= ROUNDS; r++)); do
   raw_other=$(awk -v m="$(raw_value machine_cores)" -v c="$raw_cpu" 'BEGIN {o = m - c; printf "%.2f", (o > 0) ? o : 0}')
   raw_mbs=$(awk -v b="$(raw_value bytes)" -v s="$raw_secs" 'BEGIN {printf "%.2f", b / s / 1e6}')
   RAW_MBS+=("$raw_mbs"); RAW_OTHER+=("$raw_other"); RAW_CPU+=("$raw_cpu")
+  raw_gc=$(awk -v g="$(raw_value gc_cpu_seconds)" -v c="$raw_cpu" -v s="$raw_secs" \
+    'BEGIN {if (g == "nan" || g == "NaN" || c <= 0) print "n/a"; else printf "%.3f", g / (c * s)}')
+  RAW_GC+=("$raw_gc")
   RAW_EFF+=("$(awk -v m="$raw_mbs" -v c="$raw_cpu" 'BEGIN {printf "%.2f", (c > 0) ? m / c : 0}')")
   RATIOS+=("$(awk -v a="$mbs" -v b="$raw_mbs" 'BEGIN {printf "%.3f", a / b}')")
   if [[ "$raw_tokens" != "$ingest_tokens" ]]; then
     TOKENS_MISMATCH=$((TOKENS_MISMATCH + 1))
     log "  token totals differ: ingest $ingest_tokens, raw $raw_tokens"
   fi
-  log "  raw: $raw_mbs MB/s ($raw_secs s), $raw_tokens tokens; CPU $raw_cpu cores, other $raw_other cores; ratio ${RATIOS[-1]}"
-  printf 'round %s raw: %s MB/s, %s s, tokens %s, cores raw %s other %s; ingest/raw %s\n' \
-    "$r" "$raw_mbs" "$raw_secs" "$raw_tokens" "$raw_cpu" "$raw_other" "${RATIOS[-1]}" >>"$RESULTS/rounds.txt"
+  log "  raw: $raw_mbs MB/s ($raw_secs s), $raw_tokens tokens; CPU $raw_cpu cores (GC share $raw_gc), other $raw_other cores; ratio ${RATIOS[-1]}"
+  printf 'round %s raw: %s MB/s, %s s, tokens %s, gc share of cpu %s, cores raw %s other %s; ingest/raw %s\n' \
+    "$r" "$raw_mbs" "$raw_secs" "$raw_tokens" "$raw_gc" "$raw_cpu" "$raw_other" "${RATIOS[-1]}" >>"$RESULTS/rounds.txt"
 done
 
 ((${#INGEST_MBS[@]} > 0)) || die "no upload succeeded (see $RESULTS)"
@@ -466,6 +486,8 @@ OOM=$(grep -c 'OutOfMemoryError' "$RESULTS/gateway.log" || true)
   printf '%-34s %10s   %s\n' 'raw count CPU (cores)' "$(median "${RAW_CPU[@]}")" "${RAW_CPU[*]}"
   printf '%-34s %10s   %s\n' 'ingest MB per CPU-second' "$(median "${INGEST_EFF[@]}")" "${INGEST_EFF[*]}"
   printf '%-34s %10s   %s\n' 'raw count MB per CPU-second' "$(median "${RAW_EFF[@]}")" "${RAW_EFF[*]}"
+  printf '%-34s %10s   %s\n' 'GC share of gateway CPU, ingest' "$(median "${INGEST_GC[@]}")" "${INGEST_GC[*]}"
+  printf '%-34s %10s   %s\n' 'GC share of CPU, raw count' "$(median "${RAW_GC[@]}")" "${RAW_GC[*]}"
   printf '%-34s %10s   %s\n' 'other processes, ingest (cores)' "$(median "${INGEST_OTHER[@]}")" "${INGEST_OTHER[*]}"
   printf '%-34s %10s   %s\n' 'other processes, raw (cores)' "$(median "${RAW_OTHER[@]}")" "${RAW_OTHER[*]}"
   printf '%-34s %10s   %s\n' 'heap after GC, peak (MiB)' "$(max_of "${HEAP_AFTER[@]}")" "${HEAP_AFTER[*]}"

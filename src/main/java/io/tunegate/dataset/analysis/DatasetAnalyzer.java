@@ -26,8 +26,14 @@ import java.util.concurrent.ThreadPoolExecutor;
  */
 public final class DatasetAnalyzer {
 
-    /** A batch also ends once it holds this many characters, so a batch of long lines stays small. */
-    private static final int BATCH_CHARS = 4 << 20;
+    /**
+     * A batch also ends once it holds this many characters. Small on purpose: batches wait in the queue while
+     * the workers tokenize, and with 4M-char batches they lived long enough to be promoted to the old
+     * generation, which then filled with dead lines; in a 256 MB heap G1 spent about 18 % of the upload's CPU
+     * on concurrent marking and mixed collections. At 256K chars (about 1 MB in flight on 2 cores) lines
+     * die young and GC takes 2-5 % (bench/ingest.sh, docs/benchmarks.md).
+     */
+    static final int BATCH_CHARS = 256 << 10;
 
     private final AnalyzerSettings settings;
     private final ExecutorService workers;
