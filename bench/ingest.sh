@@ -11,7 +11,8 @@
 # to use instead of generating one; it is not deleted), WORK_DIR (where the file and the gateway's data
 # go; default a new dir under ${TMPDIR:-/tmp}), QUIET_WAIT (30) / QUIET_CPU (0.2), PROFILE (0; 1 = JFR
 # of the last round's upload and raw pass: costs throughput), UPLOAD_TIMEOUT (1800), READY_TIMEOUT
-# (180), STOP_TIMEOUT (30), JAVA (a java 21+ binary), GATEWAY_ENV (extra VAR=value settings).
+# (180), STOP_TIMEOUT (30), JAVA (a java 21+ binary), GATEWAY_ENV (extra VAR=value settings),
+# EXTRA_JAVA_OPTS (more JVM flags for the gateway and the baseline alike, e.g. "-Xms256m").
 #
 # Loopback only. The upload is streamed (curl -T reads the file as it sends it). On exit (trap) the
 # gateway and its embedded PostgreSQL are stopped and the work dir, with the generated file and the
@@ -32,6 +33,7 @@ UPLOAD_TIMEOUT=${UPLOAD_TIMEOUT:-1800}
 READY_TIMEOUT=${READY_TIMEOUT:-180}
 STOP_TIMEOUT=${STOP_TIMEOUT:-30}
 GATEWAY_ENV=${GATEWAY_ENV:-}
+EXTRA_JAVA_OPTS=${EXTRA_JAVA_OPTS:-}
 HOST=127.0.0.1
 # o200k_base, counted exactly: the baseline uses the same encoding.
 BASE_MODEL=gpt-4o-mini-2024-07-18
@@ -44,7 +46,7 @@ BUILD=0
 for arg in "$@"; do
   case "$arg" in
     --build) BUILD=1 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -231,8 +233,9 @@ printf 'Authorization: Bearer %s\n' "$API_KEY" >"$WORK/auth-header"
 umask 022
 
 GC_LOG="$RESULTS/gc.log"
-GATEWAY_OPTS=(-Xmx"$HEAP" "-Xlog:gc:file=$GC_LOG:uptime")
-log "starting the gateway on $BASE (data dir $WORK/data, -Xmx$HEAP${GATEWAY_ENV:+, $GATEWAY_ENV})"
+# shellcheck disable=SC2206 # EXTRA_JAVA_OPTS is a list of flags
+GATEWAY_OPTS=(-Xmx"$HEAP" $EXTRA_JAVA_OPTS "-Xlog:gc:file=$GC_LOG:uptime")
+log "starting the gateway on $BASE (data dir $WORK/data, -Xmx$HEAP${EXTRA_JAVA_OPTS:+ $EXTRA_JAVA_OPTS}${GATEWAY_ENV:+, $GATEWAY_ENV})"
 # shellcheck disable=SC2086 # GATEWAY_ENV is a list
 env -u TUNEGATE_DATABASE_URL -u TUNEGATE_DATABASE_USERNAME -u TUNEGATE_DATABASE_PASSWORD \
   TUNEGATE_DATA_DIR="$WORK/data" SERVER_PORT="$PORT" SERVER_ADDRESS="$HOST" \
@@ -363,10 +366,10 @@ date:        $(date -u '+%Y-%m-%d %H:%M:%S UTC')
 host:        $(uname -srm), nproc $NPROC, $(awk '/MemTotal/ {printf "%.0f GiB RAM", $2 / 1048576}' /proc/meminfo), $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
 java:        $JAVA_BIN ($JAVA_VERSION)
 gateway:     ${GATEWAY_OPTS[*]} -jar $(basename "$JAR")${GATEWAY_ENV:+ with $GATEWAY_ENV}
-baseline:    -Xmx$HEAP RawTokenCount.java, $( ((RAW_THREADS > 0)) && echo "$RAW_THREADS" || echo "$NPROC") threads, $ENCODING
+baseline:    -Xmx$HEAP${EXTRA_JAVA_OPTS:+ $EXTRA_JAVA_OPTS} RawTokenCount.java, $( ((RAW_THREADS > 0)) && echo "$RAW_THREADS" || echo "$NPROC") threads, $ENCODING
 commit:      $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (work tree differs)')
 dataset:     $FILE, $FILE_BYTES bytes$([[ -z "$DATASET" ]] && echo ", generated with seed $SEED")
-knobs:       SIZE=$SIZE ROUNDS=$ROUNDS HEAP=$HEAP WARMUP_SIZE=$WARMUP_SIZE RAW_THREADS=$RAW_THREADS QUIET_WAIT=$QUIET_WAIT QUIET_CPU=$QUIET_CPU PROFILE=$PROFILE
+knobs:       SIZE=$SIZE ROUNDS=$ROUNDS HEAP=$HEAP EXTRA_JAVA_OPTS='$EXTRA_JAVA_OPTS' WARMUP_SIZE=$WARMUP_SIZE RAW_THREADS=$RAW_THREADS QUIET_WAIT=$QUIET_WAIT QUIET_CPU=$QUIET_CPU PROFILE=$PROFILE
 EOF
 
 # ---------------------------------------------------------------- warm-up
@@ -439,7 +442,8 @@ for ((r = 1; r <= ROUNDS; r++)); do
 
   # --- baseline
   quiet_wait
-  raw_opts=(-Xmx"$HEAP")
+  # shellcheck disable=SC2206
+  raw_opts=(-Xmx"$HEAP" $EXTRA_JAVA_OPTS)
   if [[ "$PROFILE" == 1 && $r == "$ROUNDS" ]]; then
     raw_opts+=("-XX:StartFlightRecording=filename=$RESULTS/round$r-raw.jfr,settings=profile")
   fi
@@ -476,8 +480,9 @@ OOM=$(grep -c 'OutOfMemoryError' "$RESULTS/gateway.log" || true)
   raw_med=$(median "${RAW_MBS[@]}")
   ratio=$(awk -v a="$ingest_med" -v b="$raw_med" 'BEGIN {printf "%.3f", a / b}')
   max_of() { printf '%s\n' "$@" | sort -g | tail -n1; }
-  printf '\nTunegate dataset ingest: %s bytes (%.2f GiB) of chat JSONL, %s rounds, -Xmx%s, %s cores\n' \
-    "$FILE_BYTES" "$(awk -v b="$FILE_BYTES" 'BEGIN {print b / 1073741824}')" "$ROUNDS" "$HEAP" "$NPROC"
+  printf '\nTunegate dataset ingest: %s bytes (%.2f GiB) of chat JSONL, %s rounds, -Xmx%s%s, %s cores\n' \
+    "$FILE_BYTES" "$(awk -v b="$FILE_BYTES" 'BEGIN {print b / 1073741824}')" "$ROUNDS" "$HEAP" \
+    "${EXTRA_JAVA_OPTS:+ $EXTRA_JAVA_OPTS}" "$NPROC"
   printf '%-34s %10s   %s\n' '' 'median' 'per round'
   printf '%-34s %10s   %s\n' 'ingest MB/s (POST /v1/datasets)' "$ingest_med" "${INGEST_MBS[*]}"
   printf '%-34s %10s   %s\n' 'raw count MB/s (all cores)' "$raw_med" "${RAW_MBS[*]}"
