@@ -1,35 +1,28 @@
 package io.tunegate.dataset.analysis;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-
 /**
- * Turns a raw line into a {@link LineItem} on the reading thread: blank, binary, invalid UTF-8, or text.
- * Decoding is strict (a malformed byte is an error, never a silent U+FFFD). Not thread-safe.
+ * What a raw line is before it is parsed: blank, binary, invalid UTF-8, or JSON text starting at some offset.
+ * Validation is strict, byte for byte what the JDK's UTF-8 decoder reports as malformed (overlong forms, encoded
+ * surrogates, code points past U+10FFFF, truncated sequences), but decodes nothing: the parser reads the bytes.
+ * Stateless, so every worker uses it at once.
  */
 final class LineDecoder {
 
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final int maxLineBytes;
-    private CharBuffer chars = CharBuffer.allocate(1024);
+    static final int BLANK = -1;
+    static final int BINARY = -2;
+    static final int INVALID_UTF8 = -3;
 
-    LineDecoder(int maxLineBytes) {
-        this.maxLineBytes = maxLineBytes;
+    private LineDecoder() {
     }
 
-    LineItem decode(long number, byte[] bytes, int length, boolean tooLong) {
-        if (tooLong) {
-            return LineItem.rejected(number, IssueKinds.LINE_TOO_LONG);
-        }
+    /**
+     * @return where the line's JSON text starts (3 past a UTF-8 byte order mark on line 1, else 0), or
+     *         {@link #BLANK}, {@link #BINARY} or {@link #INVALID_UTF8}
+     */
+    static int textStart(long number, byte[] bytes) {
+        int length = bytes.length;
         // Editors on Windows often start a file with a UTF-8 byte order mark; it is not part of the JSON.
-        int start = number == 1 && length >= 3
-                && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+        int start = number == 1 && startsWithByteOrderMark(bytes, 0) ? 3 : 0;
         boolean blank = true;
         boolean ascii = true;
         for (int i = start; i < length; i++) {
@@ -39,35 +32,72 @@ final class LineDecoder {
                 blank = false;
             } else if (b < 0x20 && b != '\t' && b != '\r') {
                 // JSON allows no raw control byte anywhere (inside strings they must be escaped): binary data.
-                return LineItem.rejected(number, IssueKinds.BINARY_CONTENT);
+                return BINARY;
             } else if (b != ' ' && b != '\t' && b != '\r') {
                 blank = false;
             }
         }
         if (blank) {
-            return LineItem.blank(number);
+            return BLANK;
         }
-        if (ascii) {
-            return LineItem.text(number, new String(bytes, start, length - start, StandardCharsets.ISO_8859_1));
-        }
-        return decodeUtf8(number, bytes, start, length);
+        return ascii || isValidUtf8(bytes, start, length) ? start : INVALID_UTF8;
     }
 
-    private LineItem decodeUtf8(long number, byte[] bytes, int start, int length) {
-        int size = length - start;
-        if (chars.capacity() < size) {
-            // UTF-8 never yields more chars than bytes, so a line's byte count (at most the limit) suffices.
-            chars = CharBuffer.allocate(Math.max(size, Math.min(2 * chars.capacity(), maxLineBytes)));
+    static boolean startsWithByteOrderMark(byte[] bytes, int from) {
+        return bytes.length - from >= 3
+                && bytes[from] == (byte) 0xEF && bytes[from + 1] == (byte) 0xBB && bytes[from + 2] == (byte) 0xBF;
+    }
+
+    /** Well-formed UTF-8 (RFC 3629), as {@code CharsetDecoder} with {@code REPORT} accepts it. */
+    static boolean isValidUtf8(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int b = bytes[i];
+            if (b >= 0) {
+                i++;
+                continue;
+            }
+            b &= 0xFF;
+            if (b < 0xC2) { // a continuation byte, or the lead of an overlong 2-byte form
+                return false;
+            }
+            if (b < 0xE0) {
+                if (i + 1 >= to || !isContinuation(bytes[i + 1])) {
+                    return false;
+                }
+                i += 2;
+            } else if (b < 0xF0) {
+                if (i + 2 >= to) {
+                    return false;
+                }
+                int second = bytes[i + 1] & 0xFF;
+                boolean secondOk = b == 0xE0 ? second >= 0xA0 && second <= 0xBF  // not overlong
+                        : b == 0xED ? second >= 0x80 && second <= 0x9F                // not a surrogate
+                        : isContinuation(bytes[i + 1]);
+                if (!secondOk || !isContinuation(bytes[i + 2])) {
+                    return false;
+                }
+                i += 3;
+            } else if (b < 0xF5) {
+                if (i + 3 >= to) {
+                    return false;
+                }
+                int second = bytes[i + 1] & 0xFF;
+                boolean secondOk = b == 0xF0 ? second >= 0x90 && second <= 0xBF  // not overlong
+                        : b == 0xF4 ? second >= 0x80 && second <= 0x8F                // not past U+10FFFF
+                        : isContinuation(bytes[i + 1]);
+                if (!secondOk || !isContinuation(bytes[i + 2]) || !isContinuation(bytes[i + 3])) {
+                    return false;
+                }
+                i += 4;
+            } else {
+                return false;
+            }
         }
-        chars.clear();
-        utf8.reset();
-        CoderResult result = utf8.decode(ByteBuffer.wrap(bytes, start, size), chars, true);
-        if (result.isUnderflow()) {
-            result = utf8.flush(chars);
-        }
-        if (!result.isUnderflow()) {
-            return LineItem.rejected(number, IssueKinds.INVALID_UTF8);
-        }
-        return LineItem.text(number, new String(chars.array(), 0, chars.position()));
+        return true;
+    }
+
+    private static boolean isContinuation(byte b) {
+        return (b & 0xC0) == 0x80;
     }
 }

@@ -51,10 +51,10 @@ class ParallelDeterminismTest {
     }
 
     @Test
-    void batchesCutByCharactersGiveTheSameReportAsOneLinePerBatch() throws IOException {
-        // Lines of ~40K chars: the character bound, not the line count, ends each batch after a few lines.
+    void batchesCutBySizeGiveTheSameReportAsOneLinePerBatch() throws IOException {
+        // Lines of ~48 KB: the size bound, not the line count, ends each batch after a few lines.
         StringBuilder out = new StringBuilder();
-        int lines = 3 * DatasetAnalyzer.BATCH_CHARS / 40_000;
+        int lines = 3 * DatasetAnalyzer.BATCH_BYTES / 48_000;
         for (int i = 1; i <= lines; i++) {
             String words = "wörd ".repeat(8_000 + i);
             out.append(i % 7 == 0 ? "{\"messages\":[]}" : chat(msg("user", "q" + i), msg("assistant", words)))
@@ -62,13 +62,13 @@ class ParallelDeterminismTest {
         }
         byte[] longLines = out.toString().getBytes(StandardCharsets.UTF_8);
 
-        DatasetReport byChars = analyze(fourThreads, 512, longLines);
+        DatasetReport bySize = analyze(fourThreads, 512, longLines);
         DatasetReport oneLineEach = analyze(oneThread, 1, longLines);
 
-        assertThat(byChars).isEqualTo(oneLineEach);
-        assertThat(byChars.examples()).isEqualTo(lines);
-        assertThat(byChars.errors().get("missing_messages").count()).isEqualTo(lines / 7);
-        assertThat(byChars.tokens().max()).isGreaterThan(8_000);
+        assertThat(bySize).isEqualTo(oneLineEach);
+        assertThat(bySize.examples()).isEqualTo(lines);
+        assertThat(bySize.errors().get("missing_messages").count()).isEqualTo(lines / 7);
+        assertThat(bySize.tokens().max()).isGreaterThan(8_000);
     }
 
     private static DatasetReport analyze(ExecutorService workers, int batchSize) throws IOException {
