@@ -30,9 +30,9 @@ public final class DatasetAnalyzer {
     /**
      * A batch also ends once it holds this many bytes. Small on purpose: batches wait in the queue while the
      * workers tokenize, and with 4M-char batches they lived long enough to be promoted to the old generation,
-     * which then filled with dead lines; in a 256 MB heap G1 spent about 18 % of an upload's CPU on concurrent
-     * marking and mixed collections. At 256 KB (about 1 MB in flight on 2 cores) lines die young
-     * (bench/ingest.sh, docs/benchmarks.md).
+     * which filled with dead lines (100-170 MB left after young collections in a 256 MB heap, against 65 MB of
+     * live data) and kept G1 marking. At 256 KB, about 1 MB in flight on 2 cores, lines die young
+     * (docs/benchmarks.md, "Dataset ingest").
      */
     static final int BATCH_BYTES = 256 << 10;
 

@@ -66,14 +66,14 @@ final class ExampleChecker {
             return;
         }
         byte[] bytes = item.bytes();
-        int start = LineDecoder.textStart(line, bytes);
-        if (start == LineDecoder.BLANK) {
+        int start = LineBytes.textStart(line, bytes);
+        if (start == LineBytes.BLANK) {
             out.warning(IssueKinds.EMPTY_LINE, line);
             return;
         }
         out.examples++;
-        if (start == LineDecoder.BINARY || start == LineDecoder.INVALID_UTF8) {
-            out.error(start == LineDecoder.BINARY ? IssueKinds.BINARY_CONTENT : IssueKinds.INVALID_UTF8, line);
+        if (start == LineBytes.BINARY || start == LineBytes.INVALID_UTF8) {
+            out.error(start == LineBytes.BINARY ? IssueKinds.BINARY_CONTENT : IssueKinds.INVALID_UTF8, line);
             return;
         }
         JsonNode root = parse(bytes, start);
@@ -114,7 +114,7 @@ final class ExampleChecker {
     static JsonNode parse(byte[] bytes, int start) {
         // Jackson's byte parser skips a leading byte order mark; as text (U+FEFF) it is not JSON. Line 1's own
         // mark is already behind start.
-        if (LineDecoder.startsWithByteOrderMark(bytes, start)) {
+        if (LineBytes.startsWithByteOrderMark(bytes, start)) {
             return null;
         }
         JsonNode root;

@@ -16,11 +16,11 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link LineDecoder#textStart} must sort lines exactly as the reader used to: control bytes first, then blank,
+ * {@link LineBytes#textStart} must sort lines exactly as the reader used to: control bytes first, then blank,
  * then UTF-8 as the JDK's strict decoder judges it. Compared with that reference on every 1- and 2-byte sequence,
  * on 3- and 4-byte sequences around every boundary, at every alignment of its 8-byte fast path, and on random lines.
  */
-class LineDecoderTest {
+class LineBytesTest {
 
     // Every lead and continuation boundary: ASCII, continuation ranges, overlong and surrogate edges, past U+10FFFF.
     private static final int[] EDGES = {0x00, 0x09, 0x0D, 0x1F, 0x20, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF,
@@ -107,21 +107,21 @@ class LineDecoderTest {
 
     @Test
     void textStartSortsLinesLikeTheReaderDid() {
-        assertThat(LineDecoder.textStart(1, bytes(" \t\r"))).isEqualTo(LineDecoder.BLANK);
-        assertThat(LineDecoder.textStart(1, new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, ' '})).isEqualTo(LineDecoder.BLANK);
-        assertThat(LineDecoder.textStart(1, new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'})).isEqualTo(3);
+        assertThat(LineBytes.textStart(1, bytes(" \t\r"))).isEqualTo(LineBytes.BLANK);
+        assertThat(LineBytes.textStart(1, new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, ' '})).isEqualTo(LineBytes.BLANK);
+        assertThat(LineBytes.textStart(1, new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'})).isEqualTo(3);
         // Only the first line may carry a byte order mark; elsewhere it stays part of the text (and is not JSON).
-        assertThat(LineDecoder.textStart(2, new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'})).isZero();
-        assertThat(LineDecoder.textStart(1, bytes("{\"a\":\"\u0001\"}"))).isEqualTo(LineDecoder.BINARY);
+        assertThat(LineBytes.textStart(2, new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'})).isZero();
+        assertThat(LineBytes.textStart(1, bytes("{\"a\":\"\u0001\"}"))).isEqualTo(LineBytes.BINARY);
         // A control byte makes a line binary even when its UTF-8 is broken before it.
-        assertThat(LineDecoder.textStart(1, new byte[]{(byte) 0xFF, 'a', 0x00})).isEqualTo(LineDecoder.BINARY);
-        assertThat(LineDecoder.textStart(1, new byte[]{'{', (byte) 0xC3, '}'})).isEqualTo(LineDecoder.INVALID_UTF8);
-        assertThat(LineDecoder.textStart(1, bytes("{\"a\":\"é\"}"))).isZero();
+        assertThat(LineBytes.textStart(1, new byte[]{(byte) 0xFF, 'a', 0x00})).isEqualTo(LineBytes.BINARY);
+        assertThat(LineBytes.textStart(1, new byte[]{'{', (byte) 0xC3, '}'})).isEqualTo(LineBytes.INVALID_UTF8);
+        assertThat(LineBytes.textStart(1, bytes("{\"a\":\"é\"}"))).isZero();
     }
 
     private void check(long number, byte[] line) {
         int expected = reference(number, line);
-        int actual = LineDecoder.textStart(number, line);
+        int actual = LineBytes.textStart(number, line);
         verdicts[expected >= 0 ? 0 : -expected]++;
         if (actual != expected && disagreements.size() < 20) {
             disagreements.add("line " + number + " [" + hex(line) + "]: " + actual + ", expected " + expected);
@@ -140,13 +140,13 @@ class LineDecoderTest {
                 ascii = false;
                 blank = false;
             } else if (b < 0x20 && b != '\t' && b != '\r') {
-                return LineDecoder.BINARY;
+                return LineBytes.BINARY;
             } else if (b != ' ' && b != '\t' && b != '\r') {
                 blank = false;
             }
         }
         if (blank) {
-            return LineDecoder.BLANK;
+            return LineBytes.BLANK;
         }
         if (ascii) {
             return start;
@@ -155,7 +155,7 @@ class LineDecoderTest {
             jdk.reset().decode(ByteBuffer.wrap(bytes, start, bytes.length - start));
             return start;
         } catch (CharacterCodingException e) {
-            return LineDecoder.INVALID_UTF8;
+            return LineBytes.INVALID_UTF8;
         }
     }
 

@@ -10,7 +10,7 @@ import java.nio.ByteOrder;
  * surrogates, code points past U+10FFFF, truncated sequences), but decodes nothing: the parser reads the bytes.
  * Stateless, so every worker uses it at once.
  */
-final class LineDecoder {
+final class LineBytes {
 
     static final int BLANK = -1;
     static final int BINARY = -2;
@@ -20,7 +20,7 @@ final class LineDecoder {
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long SPACES = 0x2020202020202020L;
 
-    private LineDecoder() {
+    private LineBytes() {
     }
 
     /**
