@@ -12,7 +12,8 @@
 # go; default a new dir under ${TMPDIR:-/tmp}), QUIET_WAIT (30) / QUIET_CPU (0.2), PROFILE (0; 1 = JFR
 # of the last round's upload and raw pass: costs throughput), UPLOAD_TIMEOUT (1800), READY_TIMEOUT
 # (180), STOP_TIMEOUT (30), JAVA (a java 21+ binary), GATEWAY_ENV (extra VAR=value settings),
-# EXTRA_JAVA_OPTS (more JVM flags for the gateway and the baseline alike, e.g. "-Xms256m").
+# EXTRA_JAVA_OPTS (more JVM flags for the gateway and the baseline alike, e.g. "-Xms256m"),
+# JAR (the gateway jar to measure; default target/tunegate-*.jar).
 #
 # Loopback only. The upload is streamed (curl -T reads the file as it sends it). On exit (trap) the
 # gateway and its embedded PostgreSQL are stopped and the work dir, with the generated file and the
@@ -166,7 +167,7 @@ find_jar() {
   done
   return 0
 }
-JAR=$(find_jar)
+JAR=${JAR:-$(find_jar)}
 if [[ "$BUILD" == 1 || -z "$JAR" ]]; then
   log "building the jar (./mvnw -B -q package -DskipTests)"
   (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
