@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
@@ -17,17 +18,23 @@ import java.util.concurrent.ThreadPoolExecutor;
 /**
  * Checks a JSONL fine-tuning file in one streaming pass and counts its tokens.
  *
- * <p>The calling thread reads and splits lines and decodes UTF-8; batches of lines go to {@code workers},
- * which parse, check and tokenize them (tokenizing is the slow part, so it gets every core). At most two
- * batches per worker are in flight, so memory stays flat however fast the stream is; results are merged
- * oldest batch first, which keeps the report identical whatever the thread count.
+ * <p>The calling thread only reads, splits and copies lines; batches of raw lines go to {@code workers}, which
+ * validate their UTF-8, parse, check and tokenize them (tokenizing is the slow part, so everything per line runs
+ * on every core). At most two batches per worker are in flight, so memory stays flat however fast the stream is;
+ * results are merged oldest batch first, which keeps the report identical whatever the thread count.
  *
  * <p>Thread-safe: one analyzer may serve concurrent calls. The stream is read to its end but not closed.
  */
 public final class DatasetAnalyzer {
 
-    /** A batch also ends once it holds this many characters, so a batch of long lines stays small. */
-    private static final int BATCH_CHARS = 4 << 20;
+    /**
+     * A batch also ends once it holds this many bytes. Small on purpose: batches wait in the queue while the
+     * workers tokenize, and with 4M-char batches they lived long enough to be promoted to the old generation,
+     * which filled with dead lines (100-170 MB left after young collections in a 256 MB heap, against 65 MB of
+     * live data) and kept G1 marking. At 256 KB, about 1 MB in flight on 2 cores, lines die young
+     * (docs/benchmarks.md, "Dataset ingest").
+     */
+    static final int BATCH_BYTES = 256 << 10;
 
     private final AnalyzerSettings settings;
     private final ExecutorService workers;
@@ -45,20 +52,20 @@ public final class DatasetAnalyzer {
     public DatasetReport analyze(InputStream in) throws IOException {
         Objects.requireNonNull(in, "in");
         LineReader reader = new LineReader(in, settings.maxLineBytes());
-        LineDecoder decoder = new LineDecoder(settings.maxLineBytes());
         ReportAssembler report = new ReportAssembler(settings.maxTokensPerExample(), settings.billingLimits());
         Deque<Future<BatchResult>> inFlight = new ArrayDeque<>();
         try {
             List<LineItem> batch = new ArrayList<>();
-            long batchChars = 0;
+            long batchBytes = 0;
             while (reader.next()) {
-                LineItem item = decoder.decode(reader.lineNumber(), reader.bytes(), reader.length(), reader.tooLong());
+                LineItem item = reader.tooLong() ? LineItem.rejected(reader.lineNumber(), IssueKinds.LINE_TOO_LONG)
+                        : LineItem.of(reader.lineNumber(), Arrays.copyOf(reader.bytes(), reader.length()));
                 batch.add(item);
-                batchChars += item.weight();
-                if (batch.size() >= settings.batchSize() || batchChars >= BATCH_CHARS) {
+                batchBytes += item.weight();
+                if (batch.size() >= settings.batchSize() || batchBytes >= BATCH_BYTES) {
                     submit(batch, inFlight, report);
                     batch = new ArrayList<>();
-                    batchChars = 0;
+                    batchBytes = 0;
                 }
             }
             if (!batch.isEmpty()) {

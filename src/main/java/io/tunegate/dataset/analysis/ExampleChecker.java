@@ -6,7 +6,9 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +29,7 @@ final class ExampleChecker {
 
     // Thread-safe once built. The line limit already bounds string size, so Jackson's own cap (100M chars)
     // must not turn a long but valid line into invalid_json.
-    private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+    static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
                     .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -58,23 +60,28 @@ final class ExampleChecker {
 
     private void check(LineItem item, BatchResult out) {
         long line = item.number();
-        if (item.isBlank()) {
+        if (item.rejection() != null) {
+            out.examples++;
+            out.error(item.rejection(), line);
+            return;
+        }
+        byte[] bytes = item.bytes();
+        int start = LineBytes.textStart(line, bytes);
+        if (start == LineBytes.BLANK) {
             out.warning(IssueKinds.EMPTY_LINE, line);
             return;
         }
         out.examples++;
-        if (item.rejection() != null) {
-            out.error(item.rejection(), line);
+        if (start == LineBytes.BINARY || start == LineBytes.INVALID_UTF8) {
+            out.error(start == LineBytes.BINARY ? IssueKinds.BINARY_CONTENT : IssueKinds.INVALID_UTF8, line);
             return;
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(item.text());
-        } catch (JacksonException e) {
+        JsonNode root = parse(bytes, start);
+        if (root == null) {
             out.error(IssueKinds.INVALID_JSON, line);
             return;
         }
-        if (root == null || !root.isObject()) {
+        if (!root.isObject()) {
             out.error(IssueKinds.NOT_AN_OBJECT, line);
             return;
         }
@@ -96,6 +103,33 @@ final class ExampleChecker {
                 out.warning(IssueKinds.OVER_TOKEN_LIMIT, line);
             }
         }
+    }
+
+    /**
+     * Parses a line of valid UTF-8 straight from its bytes (no String of the whole line is made), with exactly
+     * the verdicts of parsing it as text.
+     *
+     * @return the JSON value, or null when the line is not JSON
+     */
+    static JsonNode parse(byte[] bytes, int start) {
+        // Jackson's byte parser skips a leading byte order mark; as text (U+FEFF) it is not JSON. Line 1's own
+        // mark is already behind start.
+        if (LineBytes.startsWithByteOrderMark(bytes, start)) {
+            return null;
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(bytes, start, bytes.length - start);
+        } catch (JacksonException refused) {
+            // The byte parser refuses a little the text parser takes (a lone surrogate escape in a property name):
+            // the text parser has the last word. Only lines that are invalid anyway get here, so it costs nothing.
+            try {
+                root = JSON.readTree(new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8));
+            } catch (JacksonException e) {
+                return null;
+            }
+        }
+        return root != null ? root : MissingNode.getInstance(); // no content: "not an object", never "invalid"
     }
 
     /** @return the example's tokens, or -1 when its structure is too broken to count */

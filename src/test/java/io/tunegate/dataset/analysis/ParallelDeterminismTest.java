@@ -50,9 +50,34 @@ class ParallelDeterminismTest {
         assertThat(serial.warnings().get("no_system_message").count()).isGreaterThan(20);
     }
 
+    @Test
+    void batchesCutBySizeGiveTheSameReportAsOneLinePerBatch() throws IOException {
+        // Lines of ~48 KB: the size bound, not the line count, ends each batch after a few lines.
+        StringBuilder out = new StringBuilder();
+        int lines = 3 * DatasetAnalyzer.BATCH_BYTES / 48_000;
+        for (int i = 1; i <= lines; i++) {
+            String words = "wörd ".repeat(8_000 + i);
+            out.append(i % 7 == 0 ? "{\"messages\":[]}" : chat(msg("user", "q" + i), msg("assistant", words)))
+                    .append('\n');
+        }
+        byte[] longLines = out.toString().getBytes(StandardCharsets.UTF_8);
+
+        DatasetReport bySize = analyze(fourThreads, 512, longLines);
+        DatasetReport oneLineEach = analyze(oneThread, 1, longLines);
+
+        assertThat(bySize).isEqualTo(oneLineEach);
+        assertThat(bySize.examples()).isEqualTo(lines);
+        assertThat(bySize.errors().get("missing_messages").count()).isEqualTo(lines / 7);
+        assertThat(bySize.tokens().max()).isGreaterThan(8_000);
+    }
+
     private static DatasetReport analyze(ExecutorService workers, int batchSize) throws IOException {
+        return analyze(workers, batchSize, file);
+    }
+
+    private static DatasetReport analyze(ExecutorService workers, int batchSize, byte[] content) throws IOException {
         var settings = new AnalyzerSettings(TokenizerChoice.forModel("gpt-4o-mini"), 1 << 20, 200, batchSize);
-        return new DatasetAnalyzer(settings, workers).analyze(new ByteArrayInputStream(file));
+        return new DatasetAnalyzer(settings, workers).analyze(new ByteArrayInputStream(content));
     }
 
     private static byte[] generate(int lines) {
