@@ -487,7 +487,7 @@ OOM=$(grep -c 'OutOfMemoryError' "$RESULTS/gateway.log" || true)
   printf '%-34s %10s   %s\n' '' 'median' 'per round'
   printf '%-34s %10s   %s\n' 'ingest MB/s (POST /v1/datasets)' "$ingest_med" "${INGEST_MBS[*]}"
   printf '%-34s %10s   %s\n' 'raw count MB/s (all cores)' "$raw_med" "${RAW_MBS[*]}"
-  printf '%-34s %10s   %s\n' 'ingest / raw' "$ratio" "${RATIOS[*]} (per round)"
+  printf '%-34s %10s   %s\n' 'ingest / raw (ratio of medians)' "$ratio" "${RATIOS[*]} (per round; their median: $(median "${RATIOS[@]}"))"
   printf '%-34s %10s   %s\n' 'gateway CPU during ingest (cores)' "$(median "${INGEST_JVM[@]}")" "${INGEST_JVM[*]}"
   printf '%-34s %10s   %s\n' 'raw count CPU (cores)' "$(median "${RAW_CPU[@]}")" "${RAW_CPU[*]}"
   printf '%-34s %10s   %s\n' 'ingest MB per CPU-second' "$(median "${INGEST_EFF[@]}")" "${INGEST_EFF[*]}"
