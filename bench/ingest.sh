@@ -79,6 +79,7 @@ WARMUP_BYTES=$(to_bytes "$WARMUP_SIZE")
 GATEWAY_PID=""
 WORK=""
 OWN_WORK=0
+CHILD_PID="" # the upload or the baseline run under way: waited for in the background so a signal is not held up
 
 stop_pid() { # pid, signal, seconds to wait
   local pid=$1 sig=$2 wait_s=$3 i
@@ -94,6 +95,10 @@ stop_pid() { # pid, signal, seconds to wait
 cleanup() {
   local rc=$?
   set +e
+  if [[ -n "$CHILD_PID" ]] && kill -0 "$CHILD_PID" 2>/dev/null; then
+    kill -TERM "$CHILD_PID" 2>/dev/null
+    wait "$CHILD_PID" 2>/dev/null
+  fi
   if [[ -n "$GATEWAY_PID" ]] && kill -0 "$GATEWAY_PID" 2>/dev/null; then
     log "stopping the gateway (pid $GATEWAY_PID, SIGTERM, up to ${STOP_TIMEOUT} s)"
     if ! stop_pid "$GATEWAY_PID" TERM "$STOP_TIMEOUT"; then
@@ -332,6 +337,17 @@ upload() { # file, response file -> "http_code seconds"
     -H 'Content-Type: application/jsonl' -o "$2" -w '%{http_code} %{time_total}' \
     "$BASE/v1/datasets?filename=bench.jsonl&base_model=$BASE_MODEL"
 }
+# Runs a long command in the background and waits for it, so that a signal is handled at once (bash holds
+# traps back until a foreground command ends) and the cleanup can stop it. Once waited for, its CPU shows in
+# this shell's children's times.
+in_background() {
+  local rc=0
+  "$@" &
+  CHILD_PID=$!
+  wait "$CHILD_PID" || rc=$?
+  CHILD_PID=""
+  return "$rc"
+}
 json_field() { # response file, field name -> first value of "field": (number or string)
   grep -o "\"$2\":\(\"[^\"]*\"\|[0-9.]*\)" "$1" | head -n1 | sed 's/^[^:]*://; s/"//g'
 }
@@ -378,8 +394,8 @@ EOF
 # so the timed rounds measure the steady state. The baseline warms up inside its own run.
 if [[ -n "$WARMUP_FILE" ]]; then
   log "warm-up upload ($WARMUP_SIZE)"
-  answer=$(upload "$WARMUP_FILE" "$RESULTS/warmup-response.json") || true
-  read -r code secs <<<"$answer"
+  in_background upload "$WARMUP_FILE" "$RESULTS/warmup-response.json" >"$WORK/answer" || true
+  read -r code secs <"$WORK/answer" || true
   [[ "${code:-}" == 201 ]] || die "warm-up upload answered ${code:-nothing} (see $RESULTS/warmup-response.json)"
   log "  warm-up: $(awk -v b="$(stat -c %s "$WARMUP_FILE")" -v s="$secs" 'BEGIN {printf "%.1f MB/s", b / s / 1e6}')"
 fi
@@ -402,9 +418,8 @@ for ((r = 1; r <= ROUNDS; r++)); do
   gc0=$(gateway_gc_ns)
   m0=$(machine_jiffies); g0=$(gateway_jiffies); c0=$(children_jiffies)
   log "round $r/$ROUNDS: uploading $FILE_BYTES bytes"
-  # a command substitution, so the shell has waited for curl (and counted its CPU) when it returns
-  answer=$(upload "$FILE" "$RESULTS/round$r-response.json") || true
-  read -r code secs <<<"$answer"
+  in_background upload "$FILE" "$RESULTS/round$r-response.json" >"$WORK/answer" || true
+  read -r code secs <"$WORK/answer" || true
   c1=$(children_jiffies); m1=$(machine_jiffies); g1=$(gateway_jiffies)
   gc1=$(gateway_gc_ns)
   if [[ "$PROFILE" == 1 && $r == "$ROUNDS" ]]; then
@@ -449,7 +464,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
     raw_opts+=("-XX:StartFlightRecording=filename=$RESULTS/round$r-raw.jfr,settings=profile")
   fi
   log "round $r/$ROUNDS: raw count"
-  "$JAVA_BIN" "${raw_opts[@]}" -cp "$BASELINE_CP" "$BENCH_DIR/RawTokenCount.java" \
+  in_background "$JAVA_BIN" "${raw_opts[@]}" -cp "$BASELINE_CP" "$BENCH_DIR/RawTokenCount.java" \
     "$FILE" "$ENCODING" "$RAW_THREADS" "$WARMUP_BYTES" >"$RESULTS/round$r-raw.txt" 2>&1 \
     || die "the baseline failed (output: $RESULTS/round$r-raw.txt)"
   result=$(grep '^RESULT ' "$RESULTS/round$r-raw.txt") || die "no RESULT line in $RESULTS/round$r-raw.txt"
