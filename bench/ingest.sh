@@ -60,6 +60,8 @@ mkdir -p "$RESULTS"
 
 log() { printf '[ingest.sh %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
 
 to_bytes() { # 1G, 512M, 64K or plain bytes -> bytes (powers of 1024)
   local v=$1 n unit
@@ -81,16 +83,6 @@ WORK=""
 OWN_WORK=0
 CHILD_PID="" # the upload or the baseline run under way: waited for in the background so a signal is not held up
 
-stop_pid() { # pid, signal, seconds to wait
-  local pid=$1 sig=$2 wait_s=$3 i
-  kill -0 "$pid" 2>/dev/null || return 0
-  kill "-$sig" "$pid" 2>/dev/null || true
-  for ((i = 0; i < wait_s * 10; i++)); do
-    kill -0 "$pid" 2>/dev/null || return 0
-    sleep 0.1
-  done
-  return 1
-}
 
 cleanup() {
   local rc=$?
@@ -130,48 +122,12 @@ trap 'exit 143' TERM
 # ---------------------------------------------------------------- tools
 command -v curl >/dev/null 2>&1 || die "curl is needed"
 
-java_major() { # prints the feature version of the given java binary, or nothing
-  local v
-  v=$("$1" -version 2>&1 | awk -F'"' '/version "/ {print $2; exit}') || return 0
-  [[ -n "$v" ]] || return 0
-  if [[ "$v" == 1.* ]]; then v=${v#1.}; fi
-  v=${v%%[^0-9]*}
-  printf '%s' "$v"
-}
 
-find_java() {
-  local candidate major best="" best_major=0
-  if [[ -n "${JAVA:-}" ]]; then
-    major=$(java_major "$JAVA")
-    [[ -n "$major" && "$major" -ge 21 ]] || die "JAVA=$JAVA is not a java 21+ (found '${major:-?}')"
-    printf '%s' "$JAVA"; return
-  fi
-  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
-    major=$(java_major "$JAVA_HOME/bin/java")
-    if [[ -n "$major" && "$major" -ge 21 ]]; then printf '%s' "$JAVA_HOME/bin/java"; return; fi
-  fi
-  for candidate in /usr/lib/jvm/*/bin/java; do
-    [[ -x "$candidate" ]] || continue
-    major=$(java_major "$candidate")
-    if [[ -n "$major" && "$major" -ge 21 && "$major" -gt "$best_major" ]]; then
-      best=$candidate; best_major=$major
-    fi
-  done
-  [[ -n "$best" ]] || die "no java 21+ found: set JAVA_HOME to a JDK 21+ (none in JAVA_HOME or /usr/lib/jvm/*)"
-  printf '%s' "$best"
-}
 JAVA_BIN=$(find_java)
 JAVA_VERSION=$("$JAVA_BIN" -version 2>&1 | head -n1)
 log "java: $JAVA_BIN ($JAVA_VERSION)"
 
 # ---------------------------------------------------------------- jar and the baseline's classpath
-find_jar() {
-  local jar
-  for jar in "$ROOT"/target/tunegate-*.jar; do
-    [[ -f "$jar" && "$jar" != *-plain.jar ]] && { printf '%s' "$jar"; return; }
-  done
-  return 0
-}
 JAR=${JAR:-$(find_jar)}
 if [[ "$BUILD" == 1 || -z "$JAR" ]]; then
   log "building the jar (./mvnw -B -q package -DskipTests)"
@@ -221,15 +177,6 @@ if ((WARMUP_BYTES > 0)); then
 fi
 
 # ---------------------------------------------------------------- gateway
-free_port() {
-  local port i
-  for ((i = 0; i < 100; i++)); do
-    port=$((20000 + RANDOM % 40000))
-    # nobody answers a connect on loopback: take it
-    if ! (exec 3<>"/dev/tcp/$HOST/$port") 2>/dev/null; then printf '%s' "$port"; return; fi
-  done
-  die "no free loopback port found"
-}
 PORT=$(free_port)
 BASE="http://$HOST:$PORT"
 API_KEY=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
@@ -373,10 +320,6 @@ gc_stats() { # first line, last line -> "peak_before_mib peak_after_mib committe
     END { printf "%.0f %.0f %.0f %d %.0f %d\n", pb, pa, pc, n, ms, full }'
 }
 
-median() { # of the numeric arguments; n/a when there are none
-  printf '%s\n' "$@" | grep -E '^[0-9.]+$' | sort -g \
-    | awk '{a[NR] = $1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'
-}
 
 cat >"$RESULTS/run.txt" <<EOF
 date:        $(date -u '+%Y-%m-%d %H:%M:%S UTC')

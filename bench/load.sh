@@ -58,21 +58,13 @@ mkdir -p "$RESULTS"
 
 log() { printf '[load.sh %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
 
 # ---------------------------------------------------------------- cleanup (trap on EXIT)
 GATEWAY_PID=""
 DATA_DIR=""
 
-stop_pid() { # pid, signal, seconds to wait
-  local pid=$1 sig=$2 wait_s=$3 i
-  kill -0 "$pid" 2>/dev/null || return 0
-  kill "-$sig" "$pid" 2>/dev/null || true
-  for ((i = 0; i < wait_s * 10; i++)); do
-    kill -0 "$pid" 2>/dev/null || return 0
-    sleep 0.1
-  done
-  return 1
-}
 
 cleanup() {
   local rc=$?
@@ -113,48 +105,12 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 command -v curl >/dev/null 2>&1 || die "curl is needed"
 
-java_major() { # prints the feature version of the given java binary, or nothing
-  local v
-  v=$("$1" -version 2>&1 | awk -F'"' '/version "/ {print $2; exit}') || return 0
-  [[ -n "$v" ]] || return 0
-  if [[ "$v" == 1.* ]]; then v=${v#1.}; fi
-  v=${v%%[^0-9]*}
-  printf '%s' "$v"
-}
 
-find_java() {
-  local candidate major best="" best_major=0
-  if [[ -n "${JAVA:-}" ]]; then
-    major=$(java_major "$JAVA")
-    [[ -n "$major" && "$major" -ge 21 ]] || die "JAVA=$JAVA is not a java 21+ (found '${major:-?}')"
-    printf '%s' "$JAVA"; return
-  fi
-  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
-    major=$(java_major "$JAVA_HOME/bin/java")
-    if [[ -n "$major" && "$major" -ge 21 ]]; then printf '%s' "$JAVA_HOME/bin/java"; return; fi
-  fi
-  for candidate in /usr/lib/jvm/*/bin/java; do
-    [[ -x "$candidate" ]] || continue
-    major=$(java_major "$candidate")
-    if [[ -n "$major" && "$major" -ge 21 && "$major" -gt "$best_major" ]]; then
-      best=$candidate; best_major=$major
-    fi
-  done
-  [[ -n "$best" ]] || die "no java 21+ found: set JAVA_HOME to a JDK 21+ (none in JAVA_HOME or /usr/lib/jvm/*)"
-  printf '%s' "$best"
-}
 JAVA_BIN=$(find_java)
 JAVA_VERSION=$("$JAVA_BIN" -version 2>&1 | head -n1)
 log "java: $JAVA_BIN ($JAVA_VERSION)"
 
 # ---------------------------------------------------------------- jar
-find_jar() {
-  local jar
-  for jar in "$ROOT"/target/tunegate-*.jar; do
-    [[ -f "$jar" && "$jar" != *-plain.jar ]] && { printf '%s' "$jar"; return; }
-  done
-  return 0
-}
 JAR=$(find_jar)
 if [[ "$BUILD" == 1 || -z "$JAR" ]]; then
   log "building the jar (./mvnw -B -q package -DskipTests)"
@@ -165,15 +121,6 @@ fi
 log "jar: $JAR"
 
 # ---------------------------------------------------------------- gateway
-free_port() {
-  local port i
-  for ((i = 0; i < 100; i++)); do
-    port=$((20000 + RANDOM % 40000))
-    # nobody answers a connect on loopback: take it
-    if ! (exec 3<>"/dev/tcp/$HOST/$port") 2>/dev/null; then printf '%s' "$port"; return; fi
-  done
-  die "no free loopback port found"
-}
 PORT=$(free_port)
 DATA_DIR=$(mktemp -d /tmp/tunegate-bench.XXXXXX)
 BASE="http://$HOST:$PORT"
@@ -352,7 +299,6 @@ sockerr_of() { # sum of connect, read, write, timeout
   awk '/Socket errors:/ {gsub(/,/, ""); print $4 + $6 + $8 + $10; found=1} END {if (!found) print 0}' "$1"
 }
 requests_of() { awk '/requests in/ {print $1; exit}' "$1"; }
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 cat >"$RESULTS/run.txt" <<EOF
 date:        $(date -u '+%Y-%m-%d %H:%M:%S UTC')
