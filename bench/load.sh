@@ -155,7 +155,15 @@ TUNEGATE_API_KEY=$(tr -d '[:space:]' <"$DATA_DIR/bootstrap-api-key")
 export TUNEGATE_API_KEY
 export BENCH_SANDBOX_DURATION_SECONDS="$SANDBOX_DURATION_SECONDS"
 
-JOB_BODY='{"job_name":"bench-get","base_model":"meta-llama/Llama-3.1-8B-Instruct","training_data":"s3://bench/train.jsonl","provider_options":{"sandbox":{"duration_seconds":'"$SANDBOX_DURATION_SECONDS"'}}}'
+# Jobs train on a small uploaded dataset: a remote reference would make every job fetch its data.
+uploaded=$(printf '%s\n' '{"messages":[{"role":"user","content":"2+2?"},{"role":"assistant","content":"4"}]}' \
+  | curl -sS --max-time 10 -X POST "$BASE/v1/datasets?filename=bench.jsonl" \
+    -H "Authorization: Bearer $TUNEGATE_API_KEY" -H 'Content-Type: application/jsonl' --data-binary @-)
+BENCH_DATASET=$(printf '%s' "$uploaded" | sed -n 's/.*"id"[[:space:]]*:[[:space:]]*"\(ds-[^"]*\)".*/\1/p')
+[[ -n "$BENCH_DATASET" ]] || die "dataset upload failed: $uploaded"
+export BENCH_DATASET
+
+JOB_BODY='{"job_name":"bench-get","base_model":"meta-llama/Llama-3.1-8B-Instruct","training_data":"'"$BENCH_DATASET"'","provider_options":{"sandbox":{"duration_seconds":'"$SANDBOX_DURATION_SECONDS"'}}}'
 created=$(curl -sS --max-time 10 -X POST "$BASE/v1/jobs" \
   -H "Authorization: Bearer $TUNEGATE_API_KEY" -H 'Content-Type: application/json' \
   -d "$JOB_BODY" -w '\n%{http_code}')

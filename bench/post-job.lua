@@ -12,11 +12,16 @@ if key == nil or key == "" then
 end
 
 local duration = os.getenv("BENCH_SANDBOX_DURATION_SECONDS") or "3600"
+local dataset = os.getenv("BENCH_DATASET")
+if dataset == nil or dataset == "" then
+  io.stderr:write("post-job.lua: set BENCH_DATASET to a ds- id\n")
+  os.exit(2)
+end
 
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer " .. key
 wrk.body = '{"job_name":"bench",'
   .. '"base_model":"meta-llama/Llama-3.1-8B-Instruct",'
-  .. '"training_data":"s3://bench/train.jsonl",'
+  .. '"training_data":"' .. dataset .. '",'
   .. '"provider_options":{"sandbox":{"duration_seconds":' .. duration .. '}}}'
