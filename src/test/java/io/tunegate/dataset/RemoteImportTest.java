@@ -3,6 +3,7 @@ package io.tunegate.dataset;
 import io.tunegate.TunegateApplication;
 import io.tunegate.security.ProjectId;
 import io.tunegate.security.Projects;
+import io.tunegate.support.RemoteSourceArgs;
 import io.tunegate.support.S3TestServer;
 import io.tunegate.support.TestApi;
 import io.tunegate.support.TestHttpsServer;
@@ -57,20 +58,12 @@ class RemoteImportTest {
     @BeforeAll
     static void start() {
         S3TestServer s3 = S3TestServer.shared().asDefaultCredentials().bucket(STORAGE).bucket(SOURCE);
-        gateway = new SpringApplicationBuilder(TunegateApplication.class).run(
-                "--server.port=0",
-                "--tunegate.data-dir=target/test-data/" + UUID.randomUUID(),
+        gateway = new SpringApplicationBuilder(TunegateApplication.class).run(RemoteSourceArgs.with(s3,
                 "--tunegate.providers.sandbox.enabled=false",
                 "--tunegate.datasets.storage.s3.bucket=" + STORAGE,
                 "--tunegate.datasets.storage.s3.prefix=store/",
-                "--tunegate.datasets.s3.endpoint=" + s3.endpoint(),
-                "--tunegate.datasets.s3.region=us-east-1",
-                "--tunegate.datasets.s3.path-style-access=true",
                 "--tunegate.datasets.remote.max-bytes=64KB",
-                "--tunegate.datasets.remote.read-timeout=2s",
-                "--tunegate.net.allowed-private-networks=127.0.0.1",
-                "--tunegate.net.ssl-bundle=test-server",
-                "--spring.ssl.bundle.pem.test-server.truststore.certificate=" + TestHttpsServer.CERTIFICATE);
+                "--tunegate.datasets.remote.read-timeout=2s"));
         datasets = gateway.getBean(Datasets.class);
         projects = gateway.getBean(Projects.class);
         port = ((WebServerApplicationContext) gateway).getWebServer().getPort();

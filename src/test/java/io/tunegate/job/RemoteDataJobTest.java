@@ -2,6 +2,7 @@ package io.tunegate.job;
 
 import io.tunegate.TunegateApplication;
 import io.tunegate.security.Projects;
+import io.tunegate.support.RemoteSourceArgs;
 import io.tunegate.support.S3TestServer;
 import io.tunegate.support.TestApi;
 import io.tunegate.support.TestHttpsServer;
@@ -47,20 +48,12 @@ class RemoteDataJobTest {
         HTTPS.on("/exports/train.jsonl", ok(GOOD.getBytes(StandardCharsets.UTF_8)))
                 .on("/exports/missing.jsonl", status(404))
                 .on("/exports/broken.jsonl", ok("not json\n".getBytes(StandardCharsets.UTF_8)));
-        gateway = new SpringApplicationBuilder(TunegateApplication.class).run(
-                "--server.port=0",
-                "--tunegate.data-dir=target/test-data/" + UUID.randomUUID(),
+        gateway = new SpringApplicationBuilder(TunegateApplication.class).run(RemoteSourceArgs.with(s3,
                 "--tunegate.providers.sandbox.job-duration=1s",
                 "--tunegate.providers.sandbox.steps=2",
                 "--tunegate.providers.sandbox.poll-interval=150ms",
                 "--tunegate.providers.sandbox.price-per-million-tokens=2.00",
-                "--tunegate.scheduler.polling-interval=100ms",
-                "--tunegate.datasets.s3.endpoint=" + s3.endpoint(),
-                "--tunegate.datasets.s3.region=us-east-1",
-                "--tunegate.datasets.s3.path-style-access=true",
-                "--tunegate.net.allowed-private-networks=127.0.0.1",
-                "--tunegate.net.ssl-bundle=test-server",
-                "--spring.ssl.bundle.pem.test-server.truststore.certificate=" + TestHttpsServer.CERTIFICATE);
+                "--tunegate.scheduler.polling-interval=100ms"));
         projects = gateway.getBean(Projects.class);
         port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
     }

@@ -80,7 +80,7 @@ class ProviderChecks {
     private static Optional<String> overLimitWarning(TokenFamily family, Offer offer,
                                                                DatasetReport.TokenStats tokens) {
         int limit = offer.maxTokensPerExample();
-        int countedLimit = countedLimit(family, limit, tokens.tokenizer());
+        int countedLimit = family.countedLimit(limit, tokens.tokenizer());
         OptionalLong over = tokens.overLimitAt(countedLimit);
         String truncation = "; " + offer.provider() + " would truncate them and bill each up to the limit";
         if (over.isEmpty()) {
@@ -103,14 +103,10 @@ class ProviderChecks {
      * model tokens per counted token, so an example is over the limit past {@code limit / factor} counted ones.
      * Like the quotes, the factor applies only when the dataset was counted with the family's encoding.
      */
-    static int countedLimit(TokenFamily family, int limit, String countedWith) {
-        return family.countedLimit(limit, countedWith);
-    }
-
-    /** The counted-token limits {@link #countedLimit} asks about for a model, so the analysis counts them. */
+    /** The counted-token limits {@link TokenFamily#countedLimit} gives for a model, so the analysis counts them. */
     static List<Integer> countedLimits(CatalogModel model) {
         return model.offers().values().stream()
-                .map(o -> countedLimit(model.tokens(), o.maxTokensPerExample(), model.tokens().encoding()))
+                .map(o -> model.tokens().countedLimit(o.maxTokensPerExample(), model.tokens().encoding()))
                 .toList();
     }
 }

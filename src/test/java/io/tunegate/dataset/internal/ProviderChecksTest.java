@@ -106,9 +106,9 @@ class ProviderChecksTest {
     void anApproximateFamilyIsHeldToTheLimitInCountedTokens() {
         // 1.25 model tokens per counted token: 16,384 model tokens are 13,107 counted ones
         TokenFamily sp = new TokenFamily("mistral-sp", "o200k_base", false, 1.25);
-        assertThat(ProviderChecks.countedLimit(sp, 16_384, "o200k_base")).isEqualTo(13_107);
-        assertThat(ProviderChecks.countedLimit(sp, 16_384, "cl100k_base")).isEqualTo(16_384);
-        assertThat(ProviderChecks.countedLimit(O200K, 16_384, "o200k_base")).isEqualTo(16_384);
+        assertThat(sp.countedLimit(16_384, "o200k_base")).isEqualTo(13_107);
+        assertThat(sp.countedLimit(16_384, "cl100k_base")).isEqualTo(16_384);
+        assertThat(O200K.countedLimit(16_384, "o200k_base")).isEqualTo(16_384);
         var tokens = new DatasetReport.TokenStats("o200k_base", "approximate", 300_000, 10, 15_000, 9000, 20_000,
                 30_000, 10, 8192, 100_000, Map.of(13_107, 220_000L), Map.of(13_107, 7L));
         var report = new DatasetReport("chat", 20, 20, 5000, true, Map.of(), Map.of(), tokens, CHAT_ROLES);
