@@ -83,7 +83,6 @@ WORK=""
 OWN_WORK=0
 CHILD_PID="" # the upload or the baseline run under way: waited for in the background so a signal is not held up
 
-
 cleanup() {
   local rc=$?
   set +e
@@ -91,24 +90,7 @@ cleanup() {
     kill -TERM "$CHILD_PID" 2>/dev/null
     wait "$CHILD_PID" 2>/dev/null
   fi
-  if [[ -n "$GATEWAY_PID" ]] && kill -0 "$GATEWAY_PID" 2>/dev/null; then
-    log "stopping the gateway (pid $GATEWAY_PID, SIGTERM, up to ${STOP_TIMEOUT} s)"
-    if ! stop_pid "$GATEWAY_PID" TERM "$STOP_TIMEOUT"; then
-      log "gateway still running after ${STOP_TIMEOUT} s: SIGKILL"
-      kill -KILL "$GATEWAY_PID" 2>/dev/null
-    fi
-    wait "$GATEWAY_PID" 2>/dev/null
-  fi
-  # A gateway that did not stop cleanly leaves its PostgreSQL running: stop OURS, by its postmaster.pid.
-  if [[ -n "$WORK" && -f "$WORK/data/postgres/postmaster.pid" ]]; then
-    local pg_pid
-    pg_pid=$(head -n1 "$WORK/data/postgres/postmaster.pid" 2>/dev/null | tr -dc '0-9')
-    if [[ -n "$pg_pid" ]] && kill -0 "$pg_pid" 2>/dev/null \
-        && grep -q postgres "/proc/$pg_pid/cmdline" 2>/dev/null; then
-      log "stopping the embedded PostgreSQL left behind (pid $pg_pid)"
-      stop_pid "$pg_pid" INT 20 || kill -KILL "$pg_pid" 2>/dev/null
-    fi
-  fi
+  stop_gateway "$GATEWAY_PID" "${WORK:+$WORK/data}"
   if [[ "$OWN_WORK" == 1 && -d "$WORK" ]]; then
     rm -rf "$WORK"
   fi
@@ -121,7 +103,6 @@ trap 'exit 143' TERM
 
 # ---------------------------------------------------------------- tools
 command -v curl >/dev/null 2>&1 || die "curl is needed"
-
 
 JAVA_BIN=$(find_java)
 JAVA_VERSION=$("$JAVA_BIN" -version 2>&1 | head -n1)
@@ -319,7 +300,6 @@ gc_stats() { # first line, last line -> "peak_before_mib peak_after_mib committe
     }
     END { printf "%.0f %.0f %.0f %d %.0f %d\n", pb, pa, pc, n, ms, full }'
 }
-
 
 cat >"$RESULTS/run.txt" <<EOF
 date:        $(date -u '+%Y-%m-%d %H:%M:%S UTC')

@@ -66,3 +66,25 @@ median() { # of the numeric arguments; n/a when there are none
   printf '%s\n' "$@" | grep -E '^[0-9.]+$' | sort -g \
     | awk '{a[NR] = $1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'
 }
+
+stop_gateway() { # gateway pid (may be empty), its data dir: SIGTERM, SIGKILL after STOP_TIMEOUT s, then any
+  # PostgreSQL it left running (a SIGKILLed gateway cannot stop it), found by OUR data dir's postmaster.pid
+  local gateway_pid=$1 data_dir=$2 pg_pid
+  if [[ -n "$gateway_pid" ]] && kill -0 "$gateway_pid" 2>/dev/null; then
+    log "stopping the gateway (pid $gateway_pid, SIGTERM, up to ${STOP_TIMEOUT} s)"
+    if ! stop_pid "$gateway_pid" TERM "$STOP_TIMEOUT"; then
+      log "gateway still running after ${STOP_TIMEOUT} s: SIGKILL"
+      kill -KILL "$gateway_pid" 2>/dev/null
+    fi
+    wait "$gateway_pid" 2>/dev/null
+  fi
+  if [[ -n "$data_dir" && -f "$data_dir/postgres/postmaster.pid" ]]; then
+    pg_pid=$(head -n1 "$data_dir/postgres/postmaster.pid" 2>/dev/null | tr -dc '0-9')
+    if [[ -n "$pg_pid" ]] && kill -0 "$pg_pid" 2>/dev/null \
+        && grep -q postgres "/proc/$pg_pid/cmdline" 2>/dev/null; then
+      log "stopping the embedded PostgreSQL left behind (pid $pg_pid)"
+      stop_pid "$pg_pid" INT 20 || kill -KILL "$pg_pid" 2>/dev/null
+    fi
+  fi
+  return 0
+}

@@ -65,29 +65,10 @@ source "$BENCH_DIR/lib.sh"
 GATEWAY_PID=""
 DATA_DIR=""
 
-
 cleanup() {
   local rc=$?
   set +e
-  if [[ -n "$GATEWAY_PID" ]] && kill -0 "$GATEWAY_PID" 2>/dev/null; then
-    log "stopping the gateway (pid $GATEWAY_PID, SIGTERM, up to ${STOP_TIMEOUT} s)"
-    if ! stop_pid "$GATEWAY_PID" TERM "$STOP_TIMEOUT"; then
-      log "gateway still running after ${STOP_TIMEOUT} s: SIGKILL"
-      kill -KILL "$GATEWAY_PID" 2>/dev/null
-    fi
-    wait "$GATEWAY_PID" 2>/dev/null
-  fi
-  # The gateway stops its embedded PostgreSQL on a clean shutdown. If it did not (SIGKILL above, or a
-  # crash), stop the postmaster of OUR data dir, by the pid in its own postmaster.pid.
-  if [[ -n "$DATA_DIR" && -f "$DATA_DIR/postgres/postmaster.pid" ]]; then
-    local pg_pid
-    pg_pid=$(head -n1 "$DATA_DIR/postgres/postmaster.pid" 2>/dev/null | tr -dc '0-9')
-    if [[ -n "$pg_pid" ]] && kill -0 "$pg_pid" 2>/dev/null \
-        && grep -q postgres "/proc/$pg_pid/cmdline" 2>/dev/null; then
-      log "stopping the embedded PostgreSQL left behind (pid $pg_pid)"
-      stop_pid "$pg_pid" INT 20 || kill -KILL "$pg_pid" 2>/dev/null
-    fi
-  fi
+  stop_gateway "$GATEWAY_PID" "$DATA_DIR"
   if [[ -n "$DATA_DIR" && -d "$DATA_DIR" ]]; then
     rm -rf "$DATA_DIR"
   fi
@@ -104,7 +85,6 @@ if ! command -v wrk >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq wrk >/dev/null
 fi
 command -v curl >/dev/null 2>&1 || die "curl is needed"
-
 
 JAVA_BIN=$(find_java)
 JAVA_VERSION=$("$JAVA_BIN" -version 2>&1 | head -n1)
