@@ -77,9 +77,16 @@ public class Quoter {
      * actual cost; empty when the provider does not offer it or bills by the hour.
      */
     public Optional<BigDecimal> pricePerMillionTokens(String provider, String baseModel) {
-        Optional<Offer> offer = catalog.find(baseModel).flatMap(m -> m.offer(provider))
+        return offer(provider, baseModel).filter(Offer::billedPerToken).map(Offer::pricePerMillionTokens);
+    }
+
+    /**
+     * What a provider offers for a base model named by any of its names: the catalog's offer (so the
+     * provider's own model id, price and lifecycle dates), or the provider's own for one outside the catalog.
+     */
+    public Optional<Offer> offer(String provider, String baseModel) {
+        return catalog.find(baseModel).flatMap(m -> m.offer(provider))
                 .or(() -> providers.find(provider).flatMap(a -> a.anyModelOffer(baseModel)));
-        return offer.filter(Offer::billedPerToken).map(Offer::pricePerMillionTokens);
     }
 
     /** Available before unavailable; then known totals, cheapest first; then price per token; then name. */

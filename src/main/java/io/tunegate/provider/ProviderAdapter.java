@@ -29,8 +29,12 @@ public interface ProviderAdapter {
     default void validateOptions(java.util.Map<String, Object> options) {
     }
 
-    /** Puts training data where the provider reads it and returns the provider's reference to it. */
-    String stage(String dataReference);
+    /**
+     * Puts a dataset where the provider reads it, in the provider's format, and returns the provider's
+     * reference to it (a file id, an {@code s3://} or {@code gs://} URI, a dataset name). Data the provider's
+     * format cannot express is a {@link PermanentProviderException} (code {@code unsupported_data}).
+     */
+    String stage(StageRequest request);
 
     /**
      * Creates the provider job. {@code request.idempotencyKey()} is the gateway job id: adapters pass it to

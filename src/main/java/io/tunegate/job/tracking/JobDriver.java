@@ -1,5 +1,6 @@
 package io.tunegate.job.tracking;
 
+import io.tunegate.catalog.Offer;
 import io.tunegate.cost.Quoter;
 import io.tunegate.job.JobSettings;
 import io.tunegate.job.JobStatus;
@@ -12,6 +13,7 @@ import io.tunegate.provider.ProviderAdapter;
 import io.tunegate.provider.ProviderException;
 import io.tunegate.provider.ProviderJobSnapshot;
 import io.tunegate.provider.Providers;
+import io.tunegate.provider.StageRequest;
 import io.tunegate.provider.SubmitRequest;
 import io.tunegate.provider.SubmittedJob;
 import io.tunegate.provider.TransientProviderException;
@@ -111,10 +113,13 @@ class JobDriver {
         }
         SubmittedJob submitted;
         try {
-            String training = adapter.stage(job.trainingDataset());
-            String validation = job.validationDataset() == null ? null : adapter.stage(job.validationDataset());
-            submitted = adapter.submit(new SubmitRequest(key, job.jobName(), job.baseModel(), training, validation,
-                    job.hyperparameters(), options(job, adapter)));
+            String providerModel = quoter.offer(adapter.id(), job.baseModel()).map(Offer::modelId).orElse(job.baseModel());
+            String training = adapter.stage(new StageRequest(job.id(), job.projectId(), job.trainingDataset(),
+                    providerModel, StageRequest.Role.TRAINING));
+            String validation = job.validationDataset() == null ? null : adapter.stage(new StageRequest(job.id(),
+                    job.projectId(), job.validationDataset(), providerModel, StageRequest.Role.VALIDATION));
+            submitted = adapter.submit(new SubmitRequest(key, job.jobName(), job.baseModel(), providerModel, training,
+                    validation, job.hyperparameters(), options(job, adapter)));
         } catch (TransientProviderException e) {
             return deferSubmission(submitting, e);
         } catch (PermanentProviderException e) {

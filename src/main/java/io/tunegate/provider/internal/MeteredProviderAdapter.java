@@ -48,8 +48,8 @@ class MeteredProviderAdapter implements ProviderAdapter {
     }
 
     @Override
-    public String stage(String dataReference) {
-        return timed("stage", () -> delegate.stage(dataReference));
+    public String stage(io.tunegate.provider.StageRequest request) {
+        return timed("stage", () -> delegate.stage(request));
     }
 
     @Override

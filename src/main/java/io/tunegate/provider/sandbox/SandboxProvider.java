@@ -7,6 +7,7 @@ import io.tunegate.provider.PermanentProviderException;
 import io.tunegate.provider.ProviderAdapter;
 import io.tunegate.provider.ProviderCapabilities;
 import io.tunegate.provider.ProviderJobSnapshot;
+import io.tunegate.provider.StageRequest;
 import io.tunegate.provider.SubmitRequest;
 import io.tunegate.provider.SubmittedJob;
 import io.tunegate.provider.TransientProviderException;
@@ -75,9 +76,9 @@ class SandboxProvider implements ProviderAdapter {
     }
 
     @Override
-    public String stage(String dataReference) {
+    public String stage(StageRequest request) {
         pause(settings.callLatency());
-        return dataReference;
+        return request.dataset();
     }
 
     @Override
