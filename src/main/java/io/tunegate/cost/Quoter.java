@@ -102,6 +102,9 @@ public class Quoter {
         List<String> reasons = new ArrayList<>();
         if (providers.find(offer.provider()).isEmpty()) {
             reasons.add(offer.provider() + " is not enabled on this gateway");
+        } else if (!providers.callsPermitted(offer.provider())) {
+            reasons.add(offer.provider() + "'s circuit breaker is open after repeated failures; it is not routed to"
+                    + " until it recovers");
         }
         Availability availability = offer.availabilityOn(today);
         if (!availability.open()) {

@@ -9,6 +9,7 @@ import java.util.List;
 public final class ProviderNames {
 
     public static final String AUTO = "auto";
+    public static final String SANDBOX = "sandbox";
     public static final List<String> KNOWN = List.of(
             "openai", "azure", "bedrock", "anthropic", "vertex", "together", "fireworks", "mistral", "sandbox");
 

@@ -19,6 +19,12 @@ import java.lang.annotation.Target;
         "tunegate.providers.sandbox.steps=4",
         "tunegate.providers.sandbox.poll-interval=150ms",
         "tunegate.providers.sandbox.price-per-million-tokens=2.00",
+        // tests make sandbox jobs fail on purpose; the one sandbox circuit shared by every test class must not
+        // open from those, and the job driver's own retries and recovery are what they test: no retries inside
+        // a call (the resilience layer is tested by the adapter contract tests and on gateways of its own)
+        "tunegate.providers.sandbox.circuit-breaker.sliding-window-size=1000",
+        "tunegate.providers.sandbox.circuit-breaker.minimum-number-of-calls=1000",
+        "tunegate.providers.sandbox.retry.max-attempts=1",
         "tunegate.scheduler.polling-interval=100ms",
         "tunegate.jobs.submit-retry-backoff=100ms",
         "tunegate.web.max-request-size=64KB",

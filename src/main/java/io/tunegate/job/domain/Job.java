@@ -99,6 +99,8 @@ public class Job extends AbstractAggregateRoot<Job> {
     private String errorMessage;
     private String webhookUrl;
     private int submitAttempts;
+    private int stagingFailures;
+    private Instant slotWaitSince;
     private int pollFailures;
     private Instant pollFailingSince;
     private boolean cancelSent;
@@ -161,6 +163,7 @@ public class Job extends AbstractAggregateRoot<Job> {
 
     public void startSubmission(Instant now) {
         submitAttempts++;
+        slotWaitSince = null;
         moveTo(JobStatus.SUBMITTING, null, "Submitting to " + provider + " (attempt " + submitAttempts + ")", now);
     }
 
@@ -200,17 +203,67 @@ public class Job extends AbstractAggregateRoot<Job> {
      * @return whether another provider will be tried
      */
     public boolean fallBack(String code, String reason, Instant now) {
+        return passOver(code, provider + " refused the job: " + reason, now);
+    }
+
+    /**
+     * The job cannot go to its provider (circuit open, training no longer accepted, refused): move on to the
+     * next provider of the plan, or fail when none is left. Only for a provider known to hold no job of ours.
+     *
+     * @param why a whole sentence naming the provider and the reason
+     * @return whether another provider will be tried
+     */
+    public boolean passOver(String code, String why, Instant now) {
         if (planPosition + 1 >= providerPlan.size()) {
-            fail(code, provider + " refused the job: " + reason, now);
+            fail(code, why, now);
             return false;
         }
-        String refused = provider;
+        String from = provider;
         planPosition++;
         provider = providerPlan.get(planPosition);
         submitAttempts = 0;
-        moveTo(JobStatus.QUEUED, null, refused + " refused the job (" + reason + "); falling back to " + provider,
-                now, JobEvent.FALLBACK, Map.of("from", refused, "to", provider));
+        stagingFailures = 0;
+        slotWaitSince = null;
+        moveTo(JobStatus.QUEUED, null, why + "; falling back to " + provider, now, JobEvent.FALLBACK,
+                Map.of("from", from, "to", provider, "reason", code));
         return true;
+    }
+
+    /**
+     * Putting the data where the provider reads it failed transiently. The provider's job API was not called,
+     * so this attempt cannot have created a job and does not count as one: a later attempt need not look for
+     * it, and the job may still move to another provider.
+     */
+    public void stagingFailed(String reason, Instant retryAt, Instant now) {
+        submitAttempts--;
+        stagingFailures++;
+        moveTo(JobStatus.QUEUED, providerStatus, "Staging the data at " + provider + " failed transiently: " + reason,
+                now, JobEvent.SUBMISSION_RETRY, Map.of("retry_at", retryAt.toString(), "staging_failures", stagingFailures));
+    }
+
+    public int stagingFailures() {
+        return stagingFailures;
+    }
+
+    /** Whether the plan has a provider after the current one. */
+    public boolean hasFallback() {
+        return planPosition + 1 < providerPlan.size();
+    }
+
+    /**
+     * The provider has no free job slot: the job waits in {@code queued}, first in, first out. Noted once per
+     * wait, so a job checked every few seconds does not fill its history.
+     */
+    public void waitForSlot(String reason, Map<String, Object> data, Instant now) {
+        if (slotWaitSince == null) {
+            slotWaitSince = now;
+            record(JobEvent.WAITING_FOR_SLOT, reason, data, now);
+            touch(now);
+        }
+    }
+
+    public Instant slotWaitSince() {
+        return slotWaitSince;
     }
 
     /** Applies what the provider reports: its events, curve, tokens, model and status. */

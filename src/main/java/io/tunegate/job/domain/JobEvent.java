@@ -20,6 +20,7 @@ public record JobEvent(UUID jobId, int seq, String type, JobStatus status, Strin
     public static final String PROVIDER_MESSAGE = "provider_message";
     public static final String SUBMISSION_RETRY = "submission_retry";
     public static final String FALLBACK = "fallback";
+    public static final String WAITING_FOR_SLOT = "waiting_for_slot";
     public static final String POLL_ERROR = "poll_error";
     public static final String DATA_READY = "data_ready";
     public static final String BUDGET_THRESHOLD_REACHED = "budget.threshold_reached";

@@ -1,5 +1,6 @@
 package io.tunegate.job.tracking;
 
+import io.tunegate.catalog.Availability;
 import io.tunegate.catalog.Offer;
 import io.tunegate.cost.Quoter;
 import io.tunegate.job.JobSettings;
@@ -25,6 +26,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,6 +43,8 @@ import java.util.function.Function;
 class JobDriver {
 
     private static final Logger log = LoggerFactory.getLogger(JobDriver.class);
+    /** How often a job waiting for a provider slot looks again, besides being woken when a slot frees. */
+    private static final Duration SLOT_RECHECK = Duration.ofSeconds(15);
 
     private final JobRepository jobs;
     private final JobTransactions transactions;
@@ -50,9 +55,12 @@ class JobDriver {
     private final JobMeters meters;
     private final JobSettings settings;
     private final Clock clock;
+    private final ProviderSlots slots;
 
     JobDriver(JobRepository jobs, JobTransactions transactions, Providers providers, Quoter quoter,
-              JobMeters meters, JobSettings settings, Clock clock, BudgetGuard budgetGuard, RemoteDataStep remoteData) {
+              JobMeters meters, JobSettings settings, Clock clock, BudgetGuard budgetGuard, RemoteDataStep remoteData,
+              ProviderSlots slots) {
+        this.slots = slots;
         this.remoteData = remoteData;
         this.budgetGuard = budgetGuard;
         this.jobs = jobs;
@@ -107,20 +115,55 @@ class JobDriver {
                         + job.submitAttempts() + " attempts");
             }
         }
-        Job submitting = update(job, j -> j.startSubmission(now()));
+        if (job.submitAttempts() == 0) {
+            Optional<Next> passedOver = passOverIfUnavailable(job, adapter);
+            if (passedOver.isPresent()) {
+                return passedOver.get();
+            }
+        }
+        ProviderSlots.Claim[] claim = {ProviderSlots.Claim.UNLIMITED};
+        Job submitting = update(job, j -> {
+            if (!j.awaitingSubmission() || j.status() == JobStatus.CANCELLING) {
+                return;
+            }
+            claim[0] = slots.claim(j);
+            if (claim[0].granted()) {
+                j.startSubmission(now());
+            } else {
+                j.waitForSlot(j.provider() + " already runs " + claim[0].inUse() + " of its " + claim[0].max()
+                        + " concurrent jobs for this gateway; waiting in line (" + claim[0].ahead() + " ahead)",
+                        Map.of("provider", j.provider(), "in_use", claim[0].inUse(), "max", claim[0].max(),
+                                "ahead", claim[0].ahead()), now());
+            }
+        });
+        if (!claim[0].granted()) {
+            return now(SLOT_RECHECK);
+        }
         if (submitting.status() != JobStatus.SUBMITTING) {
             return now(Duration.ZERO);
         }
+        String providerModel = quoter.offer(adapter.id(), job.baseModel()).map(Offer::modelId).orElse(job.baseModel());
+        String training;
+        String validation;
+        try {
+            training = adapter.stage(new StageRequest(job.id(), job.projectId(), job.trainingDataset(),
+                    providerModel, StageRequest.Role.TRAINING));
+            validation = job.validationDataset() == null ? null : adapter.stage(new StageRequest(job.id(),
+                    job.projectId(), job.validationDataset(), providerModel, StageRequest.Role.VALIDATION));
+        } catch (TransientProviderException e) {
+            return stagingFailed(submitting, adapter, e);
+        } catch (PermanentProviderException e) {
+            return refused(job, e.code(), e.getMessage());
+        }
         SubmittedJob submitted;
         try {
-            String providerModel = quoter.offer(adapter.id(), job.baseModel()).map(Offer::modelId).orElse(job.baseModel());
-            String training = adapter.stage(new StageRequest(job.id(), job.projectId(), job.trainingDataset(),
-                    providerModel, StageRequest.Role.TRAINING));
-            String validation = job.validationDataset() == null ? null : adapter.stage(new StageRequest(job.id(),
-                    job.projectId(), job.validationDataset(), providerModel, StageRequest.Role.VALIDATION));
             submitted = adapter.submit(new SubmitRequest(key, job.jobName(), job.baseModel(), providerModel, training,
                     validation, job.hyperparameters(), options(job, adapter)));
         } catch (TransientProviderException e) {
+            if (e.notSent() && submitting.submitAttempts() == 1 && submitting.hasFallback()) {
+                // the circuit opened or the provider is saturated: nothing reached it, so moving on is safe
+                return passOver(submitting, "provider_unavailable", adapter.id() + " is unavailable (" + e.getMessage() + ")");
+            }
             return deferSubmission(submitting, e);
         } catch (PermanentProviderException e) {
             return refused(job, e.code(), e.getMessage());
@@ -128,6 +171,59 @@ class JobDriver {
         Job accepted = update(job, j -> j.submitted(submitted, now()));
         meters.submitted(accepted);
         return now(pollInterval(adapter));
+    }
+
+    /**
+     * Before a provider's first attempt: a provider that stopped accepting training for the model since the
+     * job was routed (the job waited past the date) or whose circuit is open is passed over for the next one
+     * of the plan. An open circuit with no fallback left is simply tried: the call fails fast and the job waits.
+     */
+    private Optional<Next> passOverIfUnavailable(Job job, ProviderAdapter adapter) {
+        Optional<Offer> offer = quoter.offer(adapter.id(), job.baseModel());
+        Availability availability = offer.map(o -> o.availabilityOn(LocalDate.ofInstant(now(), ZoneOffset.UTC)))
+                .orElse(null);
+        if (availability != null && !availability.open()) {
+            return Optional.of(passOver(job, "training_unavailable", availability.reason()));
+        }
+        if (!providers.callsPermitted(adapter.id()) && job.hasFallback()) {
+            return Optional.of(passOver(job, "provider_unavailable", adapter.id()
+                    + "'s circuit breaker is open after repeated failures"));
+        }
+        return Optional.empty();
+    }
+
+    private Next passOver(Job job, String code, String why) {
+        String from = job.provider();
+        Job after = update(job, j -> {
+            if (j.awaitingSubmission() && j.status() != JobStatus.CANCELLING) {
+                j.passOver(code, why, now());
+            }
+        });
+        slots.slotFreed(from);
+        return after.status().isTerminal() ? Next.DONE : now(Duration.ZERO);
+    }
+
+    /**
+     * No job can exist at the provider after a staging failure, so the job may move on: at once when the
+     * provider is out of reach (circuit open) and a fallback is left, or after as many failures as a
+     * submission may have; otherwise it tries again after a backoff.
+     */
+    private Next stagingFailed(Job job, ProviderAdapter adapter, TransientProviderException e) {
+        Duration wait = Backoff.after(job.stagingFailures() + 1, settings.submitRetryBackoff(), settings.maxBackoff(),
+                e.retryAfter().orElse(null));
+        Instant retryAt = now().plus(wait);
+        Job after = update(job, j -> {
+            if (j.status() == JobStatus.SUBMITTING) {
+                j.stagingFailed(e.getMessage(), retryAt, now());
+            }
+        });
+        boolean unreachable = e.notSent() || !providers.callsPermitted(adapter.id());
+        if (after.awaitingSubmission() && after.submitAttempts() == 0
+                && (after.stagingFailures() >= settings.maxSubmitAttempts() || unreachable && after.hasFallback())) {
+            return passOver(after, "provider_unavailable", adapter.id() + " could not take the training data: "
+                    + e.getMessage());
+        }
+        return new Next(retryAt);
     }
 
     private Next deferSubmission(Job job, ProviderException e) {
@@ -152,6 +248,7 @@ class JobDriver {
                 j.fallBack(code, reason, now());
             }
         });
+        slots.slotFreed(job.provider());
         return after.status().isTerminal() ? Next.DONE : now(Duration.ZERO);
     }
 
@@ -172,7 +269,11 @@ class JobDriver {
         if (overspending[0]) {
             return now(Duration.ZERO); // send the cancel at once
         }
-        return after.status().isTerminal() ? Next.DONE : now(pollInterval(adapter));
+        if (after.status().isTerminal()) {
+            slots.slotFreed(after.provider());
+            return Next.DONE;
+        }
+        return now(pollInterval(adapter));
     }
 
     private Next pollFailed(Job job, ProviderAdapter adapter, ProviderException e) {

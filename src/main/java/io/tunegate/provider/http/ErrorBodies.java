@@ -30,7 +30,10 @@ public final class ErrorBodies {
             JsonNode error = body.path("error");
             if (error.isObject()) {
                 message = text(error.path("message"));
-                code = firstText(error.path("code"), error.path("status"), error.path("type"));
+                // Google's numeric code repeats the HTTP status; its canonical name is in "status"
+                code = error.path("code").isNumber() && text(error.path("status")) != null
+                        ? text(error.path("status"))
+                        : firstText(error.path("code"), error.path("status"), error.path("type"));
             } else if (error.isString()) {
                 code = error.asString();
             }
