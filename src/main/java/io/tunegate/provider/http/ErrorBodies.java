@@ -30,7 +30,10 @@ public final class ErrorBodies {
             JsonNode error = body.path("error");
             if (error.isObject()) {
                 message = text(error.path("message"));
-                code = firstText(error.path("code"), error.path("status"), error.path("type"));
+                // Google's envelope: code is the HTTP status as a number, status the canonical name
+                code = error.path("code").isNumber()
+                        ? firstText(error.path("status"), error.path("type"), error.path("code"))
+                        : firstText(error.path("code"), error.path("status"), error.path("type"));
             } else if (error.isString()) {
                 code = error.asString();
             }
