@@ -90,7 +90,7 @@ public class OpenAiStubs implements ProviderStubs {
     }
 
     /** A job object as the spec shows it; {@code status} in OpenAI's words ({@link #status} maps phases). */
-    protected String job(String id, String status, String model, Long trainedTokens, String error, String tag) {
+    public String job(String id, String status, String model, Long trainedTokens, String error, String tag) {
         return """
                 {"object": "fine_tuning.job", "id": "%s", "model": "gpt-4o-mini-2024-07-18", "created_at": 1721764800,
                  "fine_tuned_model": %s, "organization_id": "org-123", "result_files": [], "status": "%s",
