@@ -29,6 +29,10 @@ import java.lang.annotation.Target;
         "tunegate.jobs.submit-retry-backoff=100ms",
         "tunegate.web.max-request-size=64KB",
         "tunegate.datasets.max-upload-size=2MB",
+        "tunegate.providers.openai.webhook-secret=" + GatewayTest.OPENAI_WEBHOOK_SECRET,
 })
 public @interface GatewayTest {
+
+    /** OpenAI's webhook signing secret in the shared context (a test key, base64 after {@code whsec_}). */
+    String OPENAI_WEBHOOK_SECRET = "whsec_dGVzdCB3ZWJob29rIHNpZ25pbmcga2V5LCAzMiBieXRlcyE=";
 }

@@ -9,6 +9,8 @@ public enum ProblemType {
     INVALID_REQUEST("invalid-request", "The request is not valid", HttpStatus.BAD_REQUEST),
     MALFORMED_JSON("malformed-json", "The request body is not valid JSON", HttpStatus.BAD_REQUEST),
     UNAUTHENTICATED("unauthenticated", "A valid API key is required", HttpStatus.UNAUTHORIZED),
+    INVALID_SIGNATURE("invalid-signature", "The request's signature is missing, wrong or too old",
+            HttpStatus.UNAUTHORIZED),
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),

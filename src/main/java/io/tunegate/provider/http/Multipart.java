@@ -22,13 +22,18 @@ public final class Multipart {
     }
 
     public Multipart file(String name, String filename, String contentType, Path file) {
-        parts.add(text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
-                + filename.replace("\"", "") + "\"\r\nContent-Type: " + contentType + "\r\n\r\n"));
         try {
-            parts.add(BodyPublishers.ofFile(file));
+            return file(name, filename, contentType, BodyPublishers.ofFile(file));
         } catch (FileNotFoundException e) {
             throw new IllegalArgumentException("No file at " + file, e);
         }
+    }
+
+    /** A file part from any publisher (a slice of a file, for multi-part uploads); give it a known length. */
+    public Multipart file(String name, String filename, String contentType, BodyPublisher content) {
+        parts.add(text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+                + filename.replace("\"", "") + "\"\r\nContent-Type: " + contentType + "\r\n\r\n"));
+        parts.add(content);
         parts.add(text("\r\n"));
         return this;
     }

@@ -30,12 +30,22 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final Projects projects;
     private final JsonMapper json;
+    private final String unguardedPrefix;
     private final Cache<String, Optional<ProjectId>> cache = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(CACHE_TTL).build();
 
-    ApiKeyAuthenticationFilter(Projects projects, JsonMapper json) {
+    /** @param unguardedPrefix requests under this path are not checked here (they authenticate otherwise) */
+    ApiKeyAuthenticationFilter(Projects projects, JsonMapper json, String unguardedPrefix) {
         this.projects = projects;
         this.json = json;
+        this.unguardedPrefix = unguardedPrefix;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        // the decoded, normalised path the request is dispatched on (not the raw URI, which may hide "..")
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return unguardedPrefix != null && path.startsWith(unguardedPrefix);
     }
 
     @Override

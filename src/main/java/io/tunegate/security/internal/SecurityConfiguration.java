@@ -16,7 +16,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyAuthenticationFilter(Projects projects, JsonMapper json) {
-        var registration = new FilterRegistrationBean<>(new ApiKeyAuthenticationFilter(projects, json));
+        // provider webhooks carry the provider's signature, not one of our keys: their controllers verify it
+        var registration = new FilterRegistrationBean<>(new ApiKeyAuthenticationFilter(projects, json,
+                "/v1/provider-webhooks/"));
         registration.addUrlPatterns("/v1/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
