@@ -1,6 +1,7 @@
 package io.tunegate;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.tunegate.provider.contract.TranslatingExports;
 import io.tunegate.support.GatewayProcesses;
 import io.tunegate.support.TestApi;
 import org.junit.jupiter.api.AfterEach;
@@ -106,7 +107,8 @@ class NoDuplicateTrainingTest {
         TestApi api = TestApi.withKey(port, key);
         String id = api.submit("""
                 {"job_name": "no-duplicate", "base_model": "gpt-4o-mini", "training_data": "%s",
-                 "provider": "openai", "hyperparameters": {"n_epochs": 1}}""".formatted(api.dataset()));
+                 "provider": "openai", "hyperparameters": {"n_epochs": 1}}"""
+                .formatted(api.upload("train.jsonl", TranslatingExports.CHAT))); // OpenAI needs 10 examples
         stubOpenAi(id);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() ->

@@ -1,6 +1,7 @@
 package io.tunegate.job;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.tunegate.provider.contract.TranslatingExports;
 import io.tunegate.support.HandStartedGateway;
 import io.tunegate.support.TestApi;
 import org.junit.jupiter.api.AfterAll;
@@ -84,7 +85,8 @@ class RoutingTest {
         TestApi api = gateway.newProject();
         String job = """
                 {"job_name": "routing", "base_model": "mistral-small", "training_data": "%s",
-                 "provider": "mistral", "fallback_providers": ["sandbox"]}""".formatted(api.dataset());
+                 "provider": "mistral", "fallback_providers": ["sandbox"]}"""
+                .formatted(api.upload("train.jsonl", TranslatingExports.CHAT));
         assertThat(provider(api, "mistral").get("circuit_state").asString()).isEqualTo("closed");
 
         // the first job finds Mistral failing, retries, opens its circuit, and moves to the fallback
@@ -104,11 +106,11 @@ class RoutingTest {
         assertThat(state.get("enabled").asBoolean()).isTrue();
         assertThat(state.get("circuit_state").asString()).isEqualTo("open");
 
-        // the next job is not sent to Mistral at all
+        // the next job is routed past Mistral from the start, saying why, and Mistral is not called
         JsonNode second = awaitEnd(api, api.submit(job));
         assertThat(second.get("provider").asString()).isEqualTo("sandbox");
-        assertThat(events(api, second.get("id").asString(), "fallback")).singleElement().satisfies(e ->
-                assertThat(e.get("message").asString()).contains("circuit breaker is open"));
+        assertThat(events(api, second.get("id").asString(), "created")).singleElement().satisfies(e ->
+                assertThat(e.get("message").asString()).contains("mistral's circuit breaker is open"));
         assertThat(mistral.findAll(anyRequestedFor(anyUrl()))).hasSize(callsWhenOpen);
 
         // auto no longer considers it (it would be the cheaper one), and says why

@@ -97,15 +97,20 @@ public final class TestApi {
     /** This project's sample dataset ({@link #SAMPLE_DATASET}), uploaded on first use; its {@code ds-} id. */
     public synchronized String dataset() {
         if (dataset == null) {
-            Response created = send(request("/v1/datasets?filename=sample.jsonl")
-                    .header("Content-Type", "application/jsonl")
-                    .POST(HttpRequest.BodyPublishers.ofString(SAMPLE_DATASET)).build());
-            if (created.status() != 201) {
-                throw new AssertionError("dataset upload: " + created.status() + ": " + created.body());
-            }
-            dataset = created.json().get("id").asString();
+            dataset = upload("sample.jsonl", SAMPLE_DATASET);
         }
         return dataset;
+    }
+
+    /** Uploads a JSONL dataset and returns its {@code ds-} id. */
+    public String upload(String filename, String jsonl) {
+        Response created = send(request("/v1/datasets?filename=" + filename)
+                .header("Content-Type", "application/jsonl")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonl)).build());
+        if (created.status() != 201) {
+            throw new AssertionError("dataset upload: " + created.status() + ": " + created.body());
+        }
+        return created.json().get("id").asString();
     }
 
     /** Submits a job and returns its id. */
