@@ -52,10 +52,14 @@ class ProviderSlots {
                         where provider = ? and status not in ('succeeded', 'failed', 'cancelled')
                           and (provider_job_id is not null or submit_attempts > 0) and id <> ?""")
                 .params(job.provider(), job.id()).query(Integer.class).single();
-        // compared with the stored creation time: the row's microseconds, not the entity's nanoseconds
+        // ahead: earlier jobs waiting, and earlier jobs still being accepted (their data is counted already,
+        // so they are a moment from the line; jobs importing remote data are not: they could hold it for long).
+        // Compared with the stored creation time: the row's microseconds, not the entity's nanoseconds.
         int ahead = jdbc.sql("""
                         select count(*) from jobs j, jobs me
-                        where me.id = ? and j.id <> me.id and j.provider = ? and j.status = 'queued'
+                        where me.id = ? and j.id <> me.id and j.provider = ?
+                          and (j.status = 'queued' or j.status = 'validating' and j.training_dataset is not null
+                               and (j.validation_data is null or j.validation_dataset is not null))
                           and j.provider_job_id is null and j.submit_attempts = 0
                           and (j.created_at, j.id) < (me.created_at, me.id)""")
                 .params(job.id(), job.provider()).query(Integer.class).single();
