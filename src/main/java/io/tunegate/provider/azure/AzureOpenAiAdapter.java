@@ -1,6 +1,5 @@
 package io.tunegate.provider.azure;
 
-import io.tunegate.dataset.DatasetExportException;
 import io.tunegate.dataset.DatasetExports;
 import io.tunegate.dataset.ExportedDataset;
 import io.tunegate.platform.web.ApiException;
@@ -19,6 +18,7 @@ import io.tunegate.provider.openai.FineTuningFiles;
 import io.tunegate.provider.openai.FineTuningHyperparameters;
 import io.tunegate.provider.openai.FineTuningJobs;
 import io.tunegate.provider.resilience.ProviderPolicy;
+import io.tunegate.provider.staging.Staging;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -79,7 +79,7 @@ public final class AzureOpenAiAdapter implements ProviderAdapter {
 
     @Override
     public String stage(StageRequest request) {
-        try (ExportedDataset data = exports.export(request.projectId(), request.dataset(), ID, request.providerModel())) {
+        try (ExportedDataset data = Staging.export(exports, ID, request)) {
             if ("openai-preference".equals(data.format())) {
                 throw new PermanentProviderException(ID, "unsupported_data", "Azure OpenAI's API version "
                         + settings.apiVersion() + " trains supervised only; preference (DPO) data needs another provider");
@@ -91,11 +91,6 @@ public final class AzureOpenAiAdapter implements ProviderAdapter {
             }
             awaitProcessed(fileId, file);
             return fileId;
-        } catch (DatasetExportException e) {
-            if (e.retryable()) {
-                throw new TransientProviderException(ID, e.getMessage(), null, e);
-            }
-            throw new PermanentProviderException(ID, "unsupported_data", e.getMessage(), e);
         }
     }
 

@@ -1,9 +1,7 @@
 package io.tunegate.provider.bedrock;
 
-import io.tunegate.dataset.DatasetExportException;
 import io.tunegate.dataset.DatasetExports;
 import io.tunegate.dataset.ExportedDataset;
-import io.tunegate.provider.PermanentProviderException;
 import io.tunegate.provider.ProviderAdapter;
 import io.tunegate.provider.ProviderCapabilities;
 import io.tunegate.provider.ProviderJobSnapshot;
@@ -12,6 +10,7 @@ import io.tunegate.provider.StageRequest;
 import io.tunegate.provider.SubmitRequest;
 import io.tunegate.provider.SubmittedJob;
 import io.tunegate.provider.TransientProviderException;
+import io.tunegate.provider.staging.Staging;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -65,15 +64,8 @@ public final class BedrockAdapter implements ProviderAdapter {
 
     @Override
     public String stage(StageRequest request) {
-        try (ExportedDataset data = exports.export(request.projectId(), request.dataset(), id,
-                request.providerModel())) {
+        try (ExportedDataset data = Staging.export(exports, id, request)) {
             return staging.put(id, data);
-        } catch (DatasetExportException e) {
-            if (e.retryable()) {
-                throw new TransientProviderException(id, "Could not export " + request.dataset() + ": "
-                        + e.getMessage(), null, e);
-            }
-            throw new PermanentProviderException(id, "unsupported_data", e.getMessage(), e);
         }
     }
 

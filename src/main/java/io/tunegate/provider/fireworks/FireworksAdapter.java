@@ -1,6 +1,5 @@
 package io.tunegate.provider.fireworks;
 
-import io.tunegate.dataset.DatasetExportException;
 import io.tunegate.dataset.DatasetExports;
 import io.tunegate.dataset.ExportedDataset;
 import io.tunegate.platform.web.ApiException;
@@ -17,6 +16,7 @@ import io.tunegate.provider.TransientProviderException;
 import io.tunegate.provider.http.ProviderHttp;
 import io.tunegate.provider.http.RequestAuth;
 import io.tunegate.provider.resilience.ProviderPolicy;
+import io.tunegate.provider.staging.Staging;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -76,8 +76,7 @@ public final class FireworksAdapter implements ProviderAdapter {
 
     @Override
     public String stage(StageRequest request) {
-        try (ExportedDataset export = exports.export(request.projectId(), request.dataset(), ID,
-                request.providerModel())) {
+        try (ExportedDataset export = Staging.export(exports, ID, request)) {
             String datasetId = datasetId(export.sha256());
             ObjectNode dataset = http.json().createObjectNode();
             dataset.putObject("userUploaded");
@@ -97,12 +96,6 @@ public final class FireworksAdapter implements ProviderAdapter {
                 api.validateUpload(datasetId);
             }
             return api.datasetName(datasetId);
-        } catch (DatasetExportException e) {
-            if (!e.retryable()) {
-                throw new PermanentProviderException(ID, "unsupported_data", e.getMessage(), e);
-            }
-            throw new TransientProviderException(ID, "Could not export the dataset for fireworks: " + e.getMessage(),
-                    null, e);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.tunegate.provider.mistral;
 
-import io.tunegate.dataset.DatasetExportException;
 import io.tunegate.dataset.DatasetExports;
 import io.tunegate.dataset.ExportedDataset;
 import io.tunegate.platform.web.ApiException;
@@ -17,6 +16,7 @@ import io.tunegate.provider.http.Multipart;
 import io.tunegate.provider.http.ProviderHttp;
 import io.tunegate.provider.http.RequestAuth;
 import io.tunegate.provider.resilience.ProviderPolicy;
+import io.tunegate.provider.staging.Staging;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -81,8 +81,7 @@ public final class MistralAdapter implements ProviderAdapter {
 
     @Override
     public String stage(StageRequest request) {
-        try (ExportedDataset data = exports.export(request.projectId(), request.dataset(), ID,
-                request.providerModel())) {
+        try (ExportedDataset data = Staging.export(exports, ID, request)) {
             Multipart form = new Multipart()
                     .field("purpose", "fine-tune")
                     .file("file", "tunegate-" + data.sha256().substring(0, 16) + "-" + request.role().label()
@@ -90,12 +89,6 @@ public final class MistralAdapter implements ProviderAdapter {
             JsonNode file = http.upload("POST", uri("/v1/files"), form.contentType(), form.publisher(), auth,
                     policy.uploadTimeout());
             return required(file, "id", "POST /v1/files");
-        } catch (DatasetExportException e) {
-            if (!e.retryable()) {
-                throw new PermanentProviderException(ID, "unsupported_data", e.getMessage(), e);
-            }
-            throw new TransientProviderException(ID, "Could not export the dataset for Mistral: " + e.getMessage(),
-                    null, e);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.tunegate.provider.together;
 
-import io.tunegate.dataset.DatasetExportException;
 import io.tunegate.dataset.DatasetExports;
 import io.tunegate.dataset.ExportedDataset;
 import io.tunegate.platform.web.ApiException;
@@ -17,6 +16,7 @@ import io.tunegate.provider.TransientProviderException;
 import io.tunegate.provider.http.ProviderHttp;
 import io.tunegate.provider.http.RequestAuth;
 import io.tunegate.provider.resilience.ProviderPolicy;
+import io.tunegate.provider.staging.Staging;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,7 +26,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -79,8 +78,7 @@ public final class TogetherAdapter implements ProviderAdapter {
 
     @Override
     public String stage(StageRequest request) {
-        try (ExportedDataset export = exports.export(request.projectId(), request.dataset(), ID,
-                request.providerModel())) {
+        try (ExportedDataset export = Staging.export(exports, ID, request)) {
             String name = fileName(export);
             Optional<String> existing = processedFile(name, export.bytes());
             if (existing.isPresent()) {
@@ -90,12 +88,6 @@ public final class TogetherAdapter implements ProviderAdapter {
             api.put(target.location(), export.file());
             api.preprocess(target.fileId());
             return target.fileId();
-        } catch (DatasetExportException e) {
-            if (!e.retryable()) {
-                throw new PermanentProviderException(ID, "unsupported_data", e.getMessage(), e);
-            }
-            throw new TransientProviderException(ID, "Could not export the dataset for together: " + e.getMessage(),
-                    null, e);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.tunegate.provider.vertex;
 
-import io.tunegate.dataset.DatasetExportException;
 import io.tunegate.dataset.DatasetExports;
 import io.tunegate.dataset.ExportedDataset;
 import io.tunegate.provider.Hyperparameters;
@@ -15,6 +14,7 @@ import io.tunegate.provider.TransientProviderException;
 import io.tunegate.provider.http.ProviderHttp;
 import io.tunegate.provider.http.RequestAuth;
 import io.tunegate.provider.resilience.ProviderPolicy;
+import io.tunegate.provider.staging.Staging;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -86,8 +86,7 @@ public final class VertexAdapter implements ProviderAdapter {
     /** Writes the translated file to the staging bucket once per content; a file already there is reused. */
     @Override
     public String stage(StageRequest request) {
-        try (ExportedDataset data = exports.export(request.projectId(), request.dataset(), ID,
-                request.providerModel())) {
+        try (ExportedDataset data = Staging.export(exports, ID, request)) {
             String object = "tunegate/" + data.sha256() + ".jsonl";
             String bucket = settings.stagingBucket();
             if (!alreadyStored(bucket, object, data.bytes())) {
@@ -96,12 +95,6 @@ public final class VertexAdapter implements ProviderAdapter {
                         BodyPublishers.ofFile(data.file()), auth, policy.uploadTimeout());
             }
             return "gs://" + bucket + "/" + object;
-        } catch (DatasetExportException e) {
-            if (!e.retryable()) {
-                throw new PermanentProviderException(ID, "unsupported_data", e.getMessage(), e);
-            }
-            throw new TransientProviderException(ID, "Could not export the dataset for Vertex AI: " + e.getMessage(),
-                    null, e);
         } catch (FileNotFoundException e) {
             throw new TransientProviderException(ID, "The exported dataset vanished before its upload", null, e);
         }
