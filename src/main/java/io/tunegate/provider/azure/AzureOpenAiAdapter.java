@@ -11,6 +11,7 @@ import io.tunegate.provider.StageRequest;
 import io.tunegate.provider.SubmitRequest;
 import io.tunegate.provider.SubmittedJob;
 import io.tunegate.provider.TransientProviderException;
+import io.tunegate.provider.http.JsonFields;
 import io.tunegate.provider.http.ProviderHttp;
 import io.tunegate.provider.http.RequestAuth;
 import io.tunegate.provider.openai.FineTuningEndpoints;
@@ -85,7 +86,7 @@ public final class AzureOpenAiAdapter implements ProviderAdapter {
                         + settings.apiVersion() + " trains supervised only; preference (DPO) data needs another provider");
             }
             JsonNode file = files.upload(data, "tunegate-" + data.sha256() + "." + data.format() + ".jsonl");
-            String fileId = file.path("id").isString() ? file.path("id").asString() : null;
+            String fileId = JsonFields.text(file, "id");
             if (fileId == null) {
                 throw new TransientProviderException(ID, "Azure OpenAI answered the upload without a file id");
             }

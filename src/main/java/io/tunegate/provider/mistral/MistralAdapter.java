@@ -12,6 +12,7 @@ import io.tunegate.provider.StageRequest;
 import io.tunegate.provider.SubmitRequest;
 import io.tunegate.provider.SubmittedJob;
 import io.tunegate.provider.TransientProviderException;
+import io.tunegate.provider.http.JsonFields;
 import io.tunegate.provider.http.Multipart;
 import io.tunegate.provider.http.ProviderHttp;
 import io.tunegate.provider.http.RequestAuth;
@@ -173,7 +174,7 @@ public final class MistralAdapter implements ProviderAdapter {
             }
             // the filter's exact semantics are not documented: match the suffix here as well
             data.forEach(job -> {
-                if (tag.equals(MistralJobReader.text(job.path("suffix")))) {
+                if (tag.equals(JsonFields.text(job.path("suffix")))) {
                     matches.add(job);
                 }
             });
@@ -190,7 +191,7 @@ public final class MistralAdapter implements ProviderAdapter {
     @Override
     public ProviderJobSnapshot fetch(String providerJobId, String eventCursor) {
         JsonNode job = http.get(jobUri(providerJobId, ""));
-        if (!job.isObject() || MistralJobReader.text(job.path("status")) == null) {
+        if (!job.isObject() || JsonFields.text(job.path("status")) == null) {
             throw new TransientProviderException(ID, "Mistral answered GET /v1/fine_tuning/jobs/" + providerJobId
                     + " without a job status");
         }
@@ -203,13 +204,13 @@ public final class MistralAdapter implements ProviderAdapter {
     }
 
     private SubmittedJob submitted(JsonNode job, String call) {
-        String status = MistralJobReader.text(job.path("status"));
+        String status = JsonFields.text(job.path("status"));
         return new SubmittedJob(required(job, "id", call), MistralStatus.of(status),
                 status == null ? "UNKNOWN" : status);
     }
 
     private static String required(JsonNode node, String field, String call) {
-        String value = MistralJobReader.text(node.path(field));
+        String value = JsonFields.text(node.path(field));
         if (value == null) {
             // a 2xx without what it must carry is a bad answer, not a refusal: worth asking again
             throw new TransientProviderException(ID, "Mistral answered " + call + " without '" + field + "'");

@@ -11,6 +11,7 @@ import io.tunegate.provider.StageRequest;
 import io.tunegate.provider.SubmitRequest;
 import io.tunegate.provider.SubmittedJob;
 import io.tunegate.provider.TransientProviderException;
+import io.tunegate.provider.http.JsonFields;
 import io.tunegate.provider.http.ProviderHttp;
 import io.tunegate.provider.http.RequestAuth;
 import io.tunegate.provider.resilience.ProviderPolicy;
