@@ -1,6 +1,5 @@
 package io.tunegate.provider.azure;
 
-import io.tunegate.dataset.DatasetExportException;
 import io.tunegate.dataset.DatasetExports;
 import io.tunegate.dataset.ExportedDataset;
 import io.tunegate.platform.web.ApiException;
@@ -12,6 +11,7 @@ import io.tunegate.provider.StageRequest;
 import io.tunegate.provider.SubmitRequest;
 import io.tunegate.provider.SubmittedJob;
 import io.tunegate.provider.TransientProviderException;
+import io.tunegate.provider.http.JsonFields;
 import io.tunegate.provider.http.ProviderHttp;
 import io.tunegate.provider.http.RequestAuth;
 import io.tunegate.provider.openai.FineTuningEndpoints;
@@ -19,6 +19,7 @@ import io.tunegate.provider.openai.FineTuningFiles;
 import io.tunegate.provider.openai.FineTuningHyperparameters;
 import io.tunegate.provider.openai.FineTuningJobs;
 import io.tunegate.provider.resilience.ProviderPolicy;
+import io.tunegate.provider.staging.Staging;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -79,23 +80,18 @@ public final class AzureOpenAiAdapter implements ProviderAdapter {
 
     @Override
     public String stage(StageRequest request) {
-        try (ExportedDataset data = exports.export(request.projectId(), request.dataset(), ID, request.providerModel())) {
+        try (ExportedDataset data = Staging.export(exports, ID, request)) {
             if ("openai-preference".equals(data.format())) {
                 throw new PermanentProviderException(ID, "unsupported_data", "Azure OpenAI's API version "
                         + settings.apiVersion() + " trains supervised only; preference (DPO) data needs another provider");
             }
             JsonNode file = files.upload(data, "tunegate-" + data.sha256() + "." + data.format() + ".jsonl");
-            String fileId = file.path("id").isString() ? file.path("id").asString() : null;
+            String fileId = JsonFields.text(file, "id");
             if (fileId == null) {
                 throw new TransientProviderException(ID, "Azure OpenAI answered the upload without a file id");
             }
             awaitProcessed(fileId, file);
             return fileId;
-        } catch (DatasetExportException e) {
-            if (e.retryable()) {
-                throw new TransientProviderException(ID, e.getMessage(), null, e);
-            }
-            throw new PermanentProviderException(ID, "unsupported_data", e.getMessage(), e);
         }
     }
 

@@ -1,8 +1,9 @@
 package io.tunegate.provider.azure;
 
-import io.tunegate.platform.web.ApiException;
+import io.tunegate.provider.options.OptionReader;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A job's {@code provider_options.azure}: {@code seed} (integer 0..2147483647). Nothing else: {@code suffix}
@@ -12,21 +13,11 @@ import java.util.Map;
 record AzureOptions(Long seed) {
 
     static AzureOptions from(Map<String, Object> options) {
-        if (options == null || options.isEmpty()) {
-            return new AzureOptions(null);
+        OptionReader in = OptionReader.of(AzureOpenAiAdapter.ID, options);
+        if (in.has("suffix")) {
+            throw in.invalid("suffix", "is set by the gateway (the job id, to find the job again after a crash)");
         }
-        for (String key : options.keySet()) {
-            if (!key.equals("seed")) {
-                throw ApiException.invalid("provider_options.azure." + key, key.equals("suffix")
-                        ? "is set by the gateway (the job id, to find the job again after a crash)"
-                        : "unknown Azure OpenAI option; known: seed");
-            }
-        }
-        Object seed = options.get("seed");
-        if (seed != null && !(seed instanceof Number n && Double.isFinite(n.doubleValue())
-                && n.doubleValue() == Math.rint(n.doubleValue()) && n.longValue() >= 0 && n.longValue() <= Integer.MAX_VALUE)) {
-            throw ApiException.invalid("provider_options.azure.seed", "must be an integer from 0 to 2147483647");
-        }
-        return new AzureOptions(seed == null ? null : ((Number) seed).longValue());
+        Integer seed = in.allowOnly(Set.of("seed")).integer("seed", 0, Integer.MAX_VALUE);
+        return new AzureOptions(seed == null ? null : seed.longValue());
     }
 }

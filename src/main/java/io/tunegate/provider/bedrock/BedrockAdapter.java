@@ -1,9 +1,7 @@
 package io.tunegate.provider.bedrock;
 
-import io.tunegate.dataset.DatasetExportException;
 import io.tunegate.dataset.DatasetExports;
 import io.tunegate.dataset.ExportedDataset;
-import io.tunegate.provider.PermanentProviderException;
 import io.tunegate.provider.ProviderAdapter;
 import io.tunegate.provider.ProviderCapabilities;
 import io.tunegate.provider.ProviderJobSnapshot;
@@ -12,11 +10,10 @@ import io.tunegate.provider.StageRequest;
 import io.tunegate.provider.SubmitRequest;
 import io.tunegate.provider.SubmittedJob;
 import io.tunegate.provider.TransientProviderException;
+import io.tunegate.provider.http.JsonFields;
+import io.tunegate.provider.http.Sha256;
+import io.tunegate.provider.staging.Staging;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,15 +62,8 @@ public final class BedrockAdapter implements ProviderAdapter {
 
     @Override
     public String stage(StageRequest request) {
-        try (ExportedDataset data = exports.export(request.projectId(), request.dataset(), id,
-                request.providerModel())) {
+        try (ExportedDataset data = Staging.export(exports, id, request)) {
             return staging.put(id, data);
-        } catch (DatasetExportException e) {
-            if (e.retryable()) {
-                throw new TransientProviderException(id, "Could not export " + request.dataset() + ": "
-                        + e.getMessage(), null, e);
-            }
-            throw new PermanentProviderException(id, "unsupported_data", e.getMessage(), e);
         }
     }
 
@@ -123,8 +113,8 @@ public final class BedrockAdapter implements ProviderAdapter {
     @Override
     public Optional<SubmittedJob> findSubmitted(String idempotencyKey) {
         return api.find(jobName(idempotencyKey)).map(job -> {
-            String status = BedrockJobs.text(job.path("status"));
-            String arn = BedrockJobs.text(job.path("jobArn"));
+            String status = JsonFields.text(job.path("status"));
+            String arn = JsonFields.text(job.path("jobArn"));
             if (arn == null) {
                 throw new TransientProviderException(id, id + " answered a job lookup without a jobArn");
             }
@@ -149,7 +139,7 @@ public final class BedrockAdapter implements ProviderAdapter {
      */
     static String jobName(String key) {
         String name = "tunegate-" + key.replaceAll("[^a-zA-Z0-9+.-]", "-");
-        return name.length() <= 63 ? name : name.substring(0, 50) + "-" + hash(key, 12);
+        return name.length() <= 63 ? name : name.substring(0, 50) + "-" + Sha256.hex(key, 12);
     }
 
     /** Bedrock's idempotency token: {@code [a-zA-Z0-9]([-a-zA-Z0-9]{0,254}[a-zA-Z0-9])?}. */
@@ -158,7 +148,7 @@ public final class BedrockAdapter implements ProviderAdapter {
         if (token.isEmpty() || token.length() > 256 || !token.equals(key)) {
             // anything rewritten also gets a hash of the original, so two keys never share a token
             token = (token.length() > 190 ? token.substring(0, 190) : token).replaceAll("-+$", "");
-            token = (token.isEmpty() ? "" : token + "-") + hash(key, 64);
+            token = (token.isEmpty() ? "" : token + "-") + Sha256.hex(key, 64);
         }
         return token;
     }
@@ -183,14 +173,5 @@ public final class BedrockAdapter implements ProviderAdapter {
 
     private static String modelNamePart(String value) {
         return value.replaceAll("[^0-9a-zA-Z_-]", "-").replaceAll("[-_]{2,}", "-").replaceAll("^[-_]+|[-_]+$", "");
-    }
-
-    private static String hash(String value, int length) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, length);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

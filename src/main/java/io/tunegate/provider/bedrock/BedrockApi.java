@@ -1,6 +1,7 @@
 package io.tunegate.provider.bedrock;
 
 import io.tunegate.provider.TransientProviderException;
+import io.tunegate.provider.http.JsonFields;
 import io.tunegate.provider.http.ProviderHttp;
 import tools.jackson.databind.JsonNode;
 
@@ -30,7 +31,7 @@ final class BedrockApi {
     /** {@code CreateModelCustomizationJob}: 201 with only {@code {jobArn}}. */
     String create(Object body) {
         JsonNode created = http.postJson(URI.create(base + "/model-customization-jobs"), body);
-        String arn = BedrockJobs.text(created.path("jobArn"));
+        String arn = JsonFields.text(created.path("jobArn"));
         if (arn == null) {
             // the job may exist: the retry looks it up by name before creating again
             throw new TransientProviderException(http.provider(), http.provider()

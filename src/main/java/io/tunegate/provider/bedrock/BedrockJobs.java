@@ -4,11 +4,10 @@ import io.tunegate.provider.ProviderJobSnapshot;
 import io.tunegate.provider.ProviderJobSnapshot.Event;
 import io.tunegate.provider.ProviderJobSnapshot.MetricPoint;
 import io.tunegate.provider.ProviderJobState;
+import io.tunegate.provider.http.JsonFields;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,7 +45,7 @@ final class BedrockJobs {
     }
 
     static ProviderJobSnapshot snapshot(JsonNode job, String cursor) {
-        String status = text(job.path("status"));
+        String status = JsonFields.text(job.path("status"));
         ProviderJobState state = state(status);
         Set<String> seen = cursor == null || cursor.isBlank() ? new TreeSet<>()
                 : new TreeSet<>(Arrays.asList(cursor.split(",")));
@@ -57,7 +56,7 @@ final class BedrockJobs {
             }
         }
         String fineTuned = state == ProviderJobState.SUCCEEDED
-                ? firstText(job.path("outputModelArn"), job.path("outputModelName")) : null;
+                ? JsonFields.firstText(job.path("outputModelArn"), job.path("outputModelName")) : null;
         ProviderJobSnapshot.Error error = state == ProviderJobState.FAILED
                 ? new ProviderJobSnapshot.Error(failureCode(job), failureMessage(job)) : null;
         // Bedrock reports no trained-token count: null, and the cost stays the estimate
@@ -70,24 +69,24 @@ final class BedrockJobs {
         JsonNode details = job.path("statusDetails");
         for (String[] stage : STAGES) {
             JsonNode detail = details.path(stage[0]);
-            String stageStatus = text(detail.path("status"));
+            String stageStatus = JsonFields.text(detail.path("status"));
             if (stageStatus == null || stageStatus.equals("NotStarted")) {
                 continue;
             }
             Instant at = "InProgress".equals(stageStatus)
-                    ? time(detail.path("creationTime"), detail.path("lastModifiedTime"))
-                    : time(detail.path("lastModifiedTime"), detail.path("creationTime"));
+                    ? JsonFields.instant(detail.path("creationTime"), detail.path("lastModifiedTime"))
+                    : JsonFields.instant(detail.path("lastModifiedTime"), detail.path("creationTime"));
             events.add(new Event(stage[1] + ":" + stageStatus, at, "Failed".equals(stageStatus) ? "error" : "info",
                     stage[2] + " " + describe(stageStatus)));
         }
         if (status != null) {
-            Instant at = "InProgress".equals(status) ? time(job.path("creationTime"))
-                    : time(job.path("endTime"), job.path("lastModifiedTime"), job.path("creationTime"));
+            Instant at = "InProgress".equals(status) ? JsonFields.instant(job.path("creationTime"))
+                    : JsonFields.instant(job.path("endTime"), job.path("lastModifiedTime"), job.path("creationTime"));
             String message = "Job " + describe(status);
             if ("Failed".equals(status)) {
                 message += ": " + failureMessage(job);
             } else if ("Completed".equals(status)) {
-                String model = firstText(job.path("outputModelArn"), job.path("outputModelName"));
+                String model = JsonFields.firstText(job.path("outputModelArn"), job.path("outputModelName"));
                 message += model == null ? "" : "; custom model " + model;
             }
             events.add(new Event("status:" + status, at, "Failed".equals(status) ? "error" : "info", message));
@@ -100,11 +99,11 @@ final class BedrockJobs {
      * output bucket's CSV), so the point is step 0; the gateway keeps the first point per step.
      */
     private static List<MetricPoint> metrics(JsonNode job) {
-        Double train = number(job.path("trainingMetrics").path("trainingLoss"));
+        Double train = JsonFields.number(job.path("trainingMetrics").path("trainingLoss"));
         Double valid = null;
         JsonNode validation = job.path("validationMetrics");
         if (validation.isArray() && !validation.isEmpty()) {
-            valid = number(validation.get(validation.size() - 1).path("validationLoss"));
+            valid = JsonFields.number(validation.get(validation.size() - 1).path("validationLoss"));
         }
         if (train == null && valid == null) {
             return List.of();
@@ -115,7 +114,7 @@ final class BedrockJobs {
     private static String failureCode(JsonNode job) {
         JsonNode details = job.path("statusDetails");
         for (String[] stage : STAGES) {
-            if ("Failed".equals(text(details.path(stage[0]).path("status")))) {
+            if ("Failed".equals(JsonFields.text(details.path(stage[0]).path("status")))) {
                 return stage[1] + "_failed";
             }
         }
@@ -123,7 +122,7 @@ final class BedrockJobs {
     }
 
     private static String failureMessage(JsonNode job) {
-        String message = text(job.path("failureMessage"));
+        String message = JsonFields.text(job.path("failureMessage"));
         return message != null ? message : "Bedrock reported the job as Failed without a message";
     }
 
@@ -136,46 +135,5 @@ final class BedrockJobs {
             case "Stopped" -> "stopped";
             default -> "status " + status;
         };
-    }
-
-    static String text(JsonNode node) {
-        if (node == null || !node.isString()) {
-            return null;
-        }
-        String value = node.asString();
-        return value.isBlank() ? null : value;
-    }
-
-    private static String firstText(JsonNode... nodes) {
-        for (JsonNode node : nodes) {
-            String value = text(node);
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
-    }
-
-    private static Double number(JsonNode node) {
-        if (node == null || !node.isNumber()) {
-            return null;
-        }
-        double value = node.asDouble();
-        return Double.isFinite(value) ? value : null;
-    }
-
-    /** The first readable ISO-8601 time among {@code nodes}; null when none. */
-    private static Instant time(JsonNode... nodes) {
-        for (JsonNode node : nodes) {
-            String value = text(node);
-            if (value != null) {
-                try {
-                    return OffsetDateTime.parse(value).toInstant();
-                } catch (DateTimeParseException e) {
-                    // not ISO-8601 with an offset: try the next one
-                }
-            }
-        }
-        return null;
     }
 }

@@ -1,6 +1,5 @@
 package io.tunegate.provider.fireworks;
 
-import io.tunegate.dataset.DatasetExportException;
 import io.tunegate.dataset.DatasetExports;
 import io.tunegate.dataset.ExportedDataset;
 import io.tunegate.platform.web.ApiException;
@@ -14,19 +13,16 @@ import io.tunegate.provider.StageRequest;
 import io.tunegate.provider.SubmitRequest;
 import io.tunegate.provider.SubmittedJob;
 import io.tunegate.provider.TransientProviderException;
+import io.tunegate.provider.http.JsonFields;
 import io.tunegate.provider.http.ProviderHttp;
 import io.tunegate.provider.http.RequestAuth;
+import io.tunegate.provider.http.Sha256;
 import io.tunegate.provider.resilience.ProviderPolicy;
+import io.tunegate.provider.staging.Staging;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,8 +72,7 @@ public final class FireworksAdapter implements ProviderAdapter {
 
     @Override
     public String stage(StageRequest request) {
-        try (ExportedDataset export = exports.export(request.projectId(), request.dataset(), ID,
-                request.providerModel())) {
+        try (ExportedDataset export = Staging.export(exports, ID, request)) {
             String datasetId = datasetId(export.sha256());
             ObjectNode dataset = http.json().createObjectNode();
             dataset.putObject("userUploaded");
@@ -86,7 +81,7 @@ public final class FireworksAdapter implements ProviderAdapter {
             // int64 fields are strings in Google's JSON mapping
             dataset.put("exampleCount", Long.toString(export.written()));
             if (api.createDataset(datasetId, dataset).isEmpty()
-                    && "READY".equals(text(api.dataset(datasetId).path("state")))) {
+                    && "READY".equals(JsonFields.text(api.dataset(datasetId).path("state")))) {
                 return api.datasetName(datasetId);
             }
             String filename = export.filename();
@@ -97,12 +92,6 @@ public final class FireworksAdapter implements ProviderAdapter {
                 api.validateUpload(datasetId);
             }
             return api.datasetName(datasetId);
-        } catch (DatasetExportException e) {
-            if (!e.retryable()) {
-                throw new PermanentProviderException(ID, "unsupported_data", e.getMessage(), e);
-            }
-            throw new TransientProviderException(ID, "Could not export the dataset for fireworks: " + e.getMessage(),
-                    null, e);
         }
     }
 
@@ -118,7 +107,7 @@ public final class FireworksAdapter implements ProviderAdapter {
         String clean = idempotencyKey.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
         String id = PREFIX + clean;
         if (id.length() > MAX_ID || clean.isEmpty() || clean.endsWith("-")) {
-            id = PREFIX + sha256(idempotencyKey).substring(0, 40);
+            id = PREFIX + Sha256.hex(idempotencyKey).substring(0, 40);
         }
         return id;
     }
@@ -173,9 +162,9 @@ public final class FireworksAdapter implements ProviderAdapter {
     }
 
     private static SubmittedJob submitted(JsonNode job, String fallbackId) {
-        String name = text(job.path("name"));
+        String name = JsonFields.text(job.path("name"));
         String id = name == null ? fallbackId : lastSegment(name);
-        String state = Optional.ofNullable(text(job.path("state"))).orElse("JOB_STATE_CREATING");
+        String state = Optional.ofNullable(JsonFields.text(job.path("state"))).orElse("JOB_STATE_CREATING");
         return new SubmittedJob(id, FireworksStates.state(state), state);
     }
 
@@ -194,24 +183,24 @@ public final class FireworksAdapter implements ProviderAdapter {
             return gone(jobId, eventCursor);
         }
         JsonNode job = found.get();
-        String state = text(job.path("state"));
+        String state = JsonFields.text(job.path("state"));
         if (state == null) {
             throw new TransientProviderException(ID, "fireworks answered GET supervisedFineTuningJobs/" + jobId
                     + " without a state");
         }
         ProviderJobState normalized = FireworksStates.state(state);
-        String statusMessage = text(job.path("status").path("message"));
-        String eventId = "state:" + state + (statusMessage == null ? "" : ":" + sha256(statusMessage).substring(0, 12));
+        String statusMessage = JsonFields.text(job.path("status").path("message"));
+        String eventId = "state:" + state + (statusMessage == null ? "" : ":" + Sha256.hex(statusMessage, 12));
         List<ProviderJobSnapshot.Event> events = eventId.equals(eventCursor) ? List.of()
-                : List.of(new ProviderJobSnapshot.Event(eventId, instant(text(job.path("updateTime"))),
+                : List.of(new ProviderJobSnapshot.Event(eventId, JsonFields.instant(job.path("updateTime")),
                 normalized == ProviderJobState.FAILED ? "error" : "info",
                 "Fireworks job " + state + (statusMessage == null ? "" : ": " + statusMessage)));
         ProviderJobSnapshot.Error error = normalized == ProviderJobState.FAILED
-                ? new ProviderJobSnapshot.Error(Optional.ofNullable(text(job.path("status").path("code")))
+                ? new ProviderJobSnapshot.Error(Optional.ofNullable(JsonFields.text(job.path("status").path("code")))
                 .filter(c -> !c.equals("OK")).orElse(state),
                 statusMessage != null ? statusMessage : "fireworks reported " + state + " without a reason")
                 : null;
-        String model = normalized == ProviderJobState.SUCCEEDED ? text(job.path("outputModel")) : null;
+        String model = normalized == ProviderJobState.SUCCEEDED ? JsonFields.text(job.path("outputModel")) : null;
         return new ProviderJobSnapshot(normalized, state, events, eventId, List.of(), null, model, error,
                 progress(job, normalized));
     }
@@ -241,30 +230,5 @@ public final class FireworksAdapter implements ProviderAdapter {
     /** Accepts a job id or its resource name ({@code accounts/a/supervisedFineTuningJobs/<id>}). */
     static String lastSegment(String name) {
         return name.substring(name.lastIndexOf('/') + 1);
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return value == null ? null : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    static String text(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode() || node.isContainer()) {
-            return null;
-        }
-        String value = node.asString();
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package io.tunegate.provider.fireworks;
 
-import io.tunegate.provider.options.OptionChecks;
+import io.tunegate.provider.options.OptionReader;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.Map;
@@ -17,10 +17,10 @@ final class FireworksOptions {
             "optimizer_weight_decay", "batch_size_tokens", "is_turbo", "region", "jinja_template", "nodes",
             "wandb_api_key", "wandb_project", "wandb_entity");
 
-    private final OptionChecks checks;
+    private final OptionReader checks;
 
     private FireworksOptions(Map<String, Object> options) {
-        this.checks = new OptionChecks(FireworksAdapter.ID, options).allowOnly(KEYS);
+        this.checks = OptionReader.of(FireworksAdapter.ID, options).allowOnly(KEYS);
     }
 
     static FireworksOptions of(Map<String, Object> options) {
@@ -32,8 +32,8 @@ final class FireworksOptions {
     private void checkAll() {
         checks.integer("lora_rank", 1, 1024);
         checks.integer("max_context_length", 1, 10_000_000);
-        checks.string("display_name");
-        String output = checks.string("output_model");
+        checks.text("display_name");
+        String output = checks.text("output_model");
         if (output != null && !output.matches("[a-z0-9][a-z0-9-]{0,62}")) {
             throw checks.invalid("output_model", "must be a model id: lower-case letters, digits and hyphens, "
                     + "at most 63 characters");
@@ -42,25 +42,25 @@ final class FireworksOptions {
         checks.bool("eval_auto_carveout");
         checks.integer("learning_rate_warmup_steps", 0, Integer.MAX_VALUE);
         checks.integer("gradient_accumulation_steps", 1, 1_000_000);
-        checks.number("optimizer_weight_decay", 0, 1_000_000);
+        checks.decimal("optimizer_weight_decay", 0, 1_000_000);
         checks.integer("batch_size_tokens", 1, Integer.MAX_VALUE);
         checks.bool("is_turbo");
-        String region = checks.string("region");
+        String region = checks.text("region");
         if (region != null && !region.matches("[A-Z0-9_]+")) {
             throw checks.invalid("region", "must be a Fireworks region name such as US_VIRGINIA_1");
         }
-        checks.string("jinja_template");
+        checks.text("jinja_template");
         checks.integer("nodes", 1, 1024);
-        checks.string("wandb_api_key");
-        checks.string("wandb_project");
-        checks.string("wandb_entity");
+        checks.text("wandb_api_key");
+        checks.text("wandb_project");
+        checks.text("wandb_entity");
         if ((checks.has("wandb_project") || checks.has("wandb_entity")) && !checks.has("wandb_api_key")) {
             throw checks.invalid("wandb_api_key", "is needed to log to Weights & Biases");
         }
     }
 
     String displayName() {
-        return checks.string("display_name");
+        return checks.text("display_name");
     }
 
     void writeTo(ObjectNode body) {
@@ -71,7 +71,7 @@ final class FireworksOptions {
         putBool(body, "evalAutoCarveout", "eval_auto_carveout");
         putInt(body, "learningRateWarmupSteps", "learning_rate_warmup_steps");
         putInt(body, "gradientAccumulationSteps", "gradient_accumulation_steps");
-        Double decay = checks.number("optimizer_weight_decay", 0, Double.MAX_VALUE);
+        Double decay = checks.decimal("optimizer_weight_decay", 0, Double.MAX_VALUE);
         if (decay != null) {
             body.put("optimizerWeightDecay", decay);
         }
@@ -98,7 +98,7 @@ final class FireworksOptions {
     }
 
     private void putString(ObjectNode node, String field, String key) {
-        String value = checks.string(key);
+        String value = checks.text(key);
         if (value != null) {
             node.put(field, value);
         }

@@ -29,22 +29,22 @@ public final class ErrorBodies {
         if (body != null && body.isObject()) {
             JsonNode error = body.path("error");
             if (error.isObject()) {
-                message = text(error.path("message"));
+                message = JsonFields.text(error.path("message"));
                 // Google's numeric code repeats the HTTP status; its canonical name is in "status"
-                code = error.path("code").isNumber() && text(error.path("status")) != null
-                        ? text(error.path("status"))
-                        : firstText(error.path("code"), error.path("status"), error.path("type"));
+                code = error.path("code").isNumber() && JsonFields.text(error.path("status")) != null
+                        ? JsonFields.text(error.path("status"))
+                        : JsonFields.firstText(error.path("code"), error.path("status"), error.path("type"));
             } else if (error.isString()) {
                 code = error.asString();
             }
             if (message == null) {
-                message = text(body.path("message"));
+                message = JsonFields.text(body.path("message"));
             }
             if (message == null) {
                 message = detail(body.path("detail"));
             }
             if (code == null) {
-                code = firstText(body.path("code"), body.path("type"), body.path("status"));
+                code = JsonFields.firstText(body.path("code"), body.path("type"), body.path("status"));
             }
         }
         if (code == null) {
@@ -65,7 +65,7 @@ public final class ErrorBodies {
         }
         List<String> parts = new ArrayList<>();
         for (JsonNode item : detail) {
-            String msg = text(item.path("msg"));
+            String msg = JsonFields.text(item.path("msg"));
             if (msg != null) {
                 List<String> loc = new ArrayList<>();
                 item.path("loc").forEach(l -> loc.add(l.asString()));
@@ -73,24 +73,6 @@ public final class ErrorBodies {
             }
         }
         return parts.isEmpty() ? null : String.join("; ", parts);
-    }
-
-    private static String firstText(JsonNode... nodes) {
-        for (JsonNode node : nodes) {
-            String value = text(node);
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
-    }
-
-    private static String text(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode() || node.isContainer()) {
-            return null;
-        }
-        String value = node.asString();
-        return value == null || value.isBlank() ? null : value;
     }
 
     private static String shorten(String message) {

@@ -1,6 +1,5 @@
 package io.tunegate.provider.mistral;
 
-import io.tunegate.dataset.DatasetExportException;
 import io.tunegate.dataset.DatasetExports;
 import io.tunegate.dataset.ExportedDataset;
 import io.tunegate.platform.web.ApiException;
@@ -13,10 +12,12 @@ import io.tunegate.provider.StageRequest;
 import io.tunegate.provider.SubmitRequest;
 import io.tunegate.provider.SubmittedJob;
 import io.tunegate.provider.TransientProviderException;
+import io.tunegate.provider.http.JsonFields;
 import io.tunegate.provider.http.Multipart;
 import io.tunegate.provider.http.ProviderHttp;
 import io.tunegate.provider.http.RequestAuth;
 import io.tunegate.provider.resilience.ProviderPolicy;
+import io.tunegate.provider.staging.Staging;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -81,8 +82,7 @@ public final class MistralAdapter implements ProviderAdapter {
 
     @Override
     public String stage(StageRequest request) {
-        try (ExportedDataset data = exports.export(request.projectId(), request.dataset(), ID,
-                request.providerModel())) {
+        try (ExportedDataset data = Staging.export(exports, ID, request)) {
             Multipart form = new Multipart()
                     .field("purpose", "fine-tune")
                     .file("file", "tunegate-" + data.sha256().substring(0, 16) + "-" + request.role().label()
@@ -90,12 +90,6 @@ public final class MistralAdapter implements ProviderAdapter {
             JsonNode file = http.upload("POST", uri("/v1/files"), form.contentType(), form.publisher(), auth,
                     policy.uploadTimeout());
             return required(file, "id", "POST /v1/files");
-        } catch (DatasetExportException e) {
-            if (!e.retryable()) {
-                throw new PermanentProviderException(ID, "unsupported_data", e.getMessage(), e);
-            }
-            throw new TransientProviderException(ID, "Could not export the dataset for Mistral: " + e.getMessage(),
-                    null, e);
         }
     }
 
@@ -180,7 +174,7 @@ public final class MistralAdapter implements ProviderAdapter {
             }
             // the filter's exact semantics are not documented: match the suffix here as well
             data.forEach(job -> {
-                if (tag.equals(MistralJobReader.text(job.path("suffix")))) {
+                if (tag.equals(JsonFields.text(job.path("suffix")))) {
                     matches.add(job);
                 }
             });
@@ -197,7 +191,7 @@ public final class MistralAdapter implements ProviderAdapter {
     @Override
     public ProviderJobSnapshot fetch(String providerJobId, String eventCursor) {
         JsonNode job = http.get(jobUri(providerJobId, ""));
-        if (!job.isObject() || MistralJobReader.text(job.path("status")) == null) {
+        if (!job.isObject() || JsonFields.text(job.path("status")) == null) {
             throw new TransientProviderException(ID, "Mistral answered GET /v1/fine_tuning/jobs/" + providerJobId
                     + " without a job status");
         }
@@ -210,13 +204,13 @@ public final class MistralAdapter implements ProviderAdapter {
     }
 
     private SubmittedJob submitted(JsonNode job, String call) {
-        String status = MistralJobReader.text(job.path("status"));
+        String status = JsonFields.text(job.path("status"));
         return new SubmittedJob(required(job, "id", call), MistralStatus.of(status),
                 status == null ? "UNKNOWN" : status);
     }
 
     private static String required(JsonNode node, String field, String call) {
-        String value = MistralJobReader.text(node.path(field));
+        String value = JsonFields.text(node.path(field));
         if (value == null) {
             // a 2xx without what it must carry is a bad answer, not a refusal: worth asking again
             throw new TransientProviderException(ID, "Mistral answered " + call + " without '" + field + "'");

@@ -4,6 +4,7 @@ import io.tunegate.provider.ProviderJobSnapshot;
 import io.tunegate.provider.ProviderJobSnapshot.Event;
 import io.tunegate.provider.ProviderJobSnapshot.MetricPoint;
 import io.tunegate.provider.ProviderJobState;
+import io.tunegate.provider.http.JsonFields;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -30,7 +31,7 @@ final class MistralJobReader {
     }
 
     static ProviderJobSnapshot snapshot(JsonNode job, String eventCursor) {
-        String raw = text(job.path("status"));
+        String raw = JsonFields.text(job.path("status"));
         ProviderJobState state = MistralStatus.of(raw);
         List<JsonNode> events = oldestFirst(job.path("events"));
         int delivered = delivered(eventCursor);
@@ -39,9 +40,9 @@ final class MistralJobReader {
             fresh.add(event(i, events.get(i)));
         }
         List<MetricPoint> metrics = metrics(job.path("checkpoints"));
-        Long trainedTokens = whole(job.path("trained_tokens"));
+        Long trainedTokens = JsonFields.whole(job.path("trained_tokens"));
         ProviderJobSnapshot.Error error = state == ProviderJobState.FAILED ? failure(raw, events) : null;
-        String model = state == ProviderJobState.SUCCEEDED ? text(job.path("fine_tuned_model")) : null;
+        String model = state == ProviderJobState.SUCCEEDED ? JsonFields.text(job.path("fine_tuned_model")) : null;
         return new ProviderJobSnapshot(state, raw == null ? "UNKNOWN" : raw, fresh, String.valueOf(Math.max(delivered, events.size())),
                 metrics, trainedTokens, model, error, progress(state, job, metrics));
     }
@@ -53,8 +54,8 @@ final class MistralJobReader {
             events.forEach(list::add);
         }
         if (list.size() > 1) {
-            Long first = whole(list.getFirst().path("created_at"));
-            Long last = whole(list.getLast().path("created_at"));
+            Long first = JsonFields.whole(list.getFirst().path("created_at"));
+            Long last = JsonFields.whole(list.getLast().path("created_at"));
             // ascending already (another order than documented): keep it; equal or descending: reverse
             if (first == null || last == null || first >= last) {
                 java.util.Collections.reverse(list);
@@ -76,9 +77,9 @@ final class MistralJobReader {
     }
 
     private static Event event(int position, JsonNode event) {
-        String name = text(event.path("name"));
+        String name = JsonFields.text(event.path("name"));
         JsonNode data = event.path("data");
-        String status = text(data.path("status"));
+        String status = JsonFields.text(data.path("status"));
         StringBuilder message = new StringBuilder(name == null ? "event" : name);
         if (status != null) {
             message.append(": ").append(status);
@@ -91,7 +92,7 @@ final class MistralJobReader {
         }
         String level = status != null && status.toUpperCase(Locale.ROOT).startsWith("FAILED")
                 || name != null && (name.contains("error") || name.contains("fail")) ? "error" : "info";
-        Long at = whole(event.path("created_at"));
+        Long at = JsonFields.whole(event.path("created_at"));
         return new Event("event-" + position + ":" + (name == null ? "event" : name),
                 at == null ? null : Instant.ofEpochSecond(at), level, shorten(message.toString()));
     }
@@ -103,14 +104,14 @@ final class MistralJobReader {
             return points;
         }
         for (JsonNode checkpoint : checkpoints) {
-            Long step = whole(checkpoint.path("step_number"));
+            Long step = JsonFields.whole(checkpoint.path("step_number"));
             if (step == null || step < 0 || step > Integer.MAX_VALUE) {
                 continue;
             }
             JsonNode m = checkpoint.path("metrics");
-            Double accuracy = decimal(m.path("valid_mean_token_accuracy"));
-            points.add(new MetricPoint(step.intValue(), null, decimal(m.path("train_loss")),
-                    decimal(m.path("valid_loss")),
+            Double accuracy = JsonFields.number(m.path("valid_mean_token_accuracy"));
+            points.add(new MetricPoint(step.intValue(), null, JsonFields.number(m.path("train_loss")),
+                    JsonFields.number(m.path("valid_loss")),
                     accuracy == null ? Map.of() : Map.of("valid_mean_token_accuracy", accuracy)));
         }
         points.sort(Comparator.comparingInt(MetricPoint::step));
@@ -122,7 +123,7 @@ final class MistralJobReader {
         if (state == ProviderJobState.SUCCEEDED) {
             return 1.0;
         }
-        Long total = whole(job.path("hyperparameters").path("training_steps"));
+        Long total = JsonFields.whole(job.path("hyperparameters").path("training_steps"));
         if (total == null || total <= 0 || metrics.isEmpty()) {
             return null;
         }
@@ -150,48 +151,9 @@ final class MistralJobReader {
         }
         for (String field : List.of("error", "message", "reason", "detail")) {
             JsonNode value = data.path(field);
-            String text = value.isObject() ? text(value.path("message")) : text(value);
+            String text = value.isObject() ? JsonFields.text(value.path("message")) : JsonFields.text(value);
             if (text != null) {
                 return text;
-            }
-        }
-        return null;
-    }
-
-    static String text(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode() || node.isContainer()) {
-            return null;
-        }
-        String value = node.asString();
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    private static Long whole(JsonNode node) {
-        if (node.isIntegralNumber()) {
-            return node.asLong();
-        }
-        if (node.isNumber()) {
-            return (long) node.asDouble();
-        }
-        if (node.isString()) {
-            try {
-                return Long.parseLong(node.asString().strip());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static Double decimal(JsonNode node) {
-        if (node.isNumber()) {
-            return node.asDouble();
-        }
-        if (node.isString()) {
-            try {
-                return Double.parseDouble(node.asString().strip());
-            } catch (NumberFormatException e) {
-                return null;
             }
         }
         return null;

@@ -1,9 +1,6 @@
 package io.tunegate.provider.mistral;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.tunegate.provider.http.Sha256;
 
 /**
  * The {@code suffix} that tags a Mistral job with the gateway job that created it, so a job created before a crash
@@ -20,11 +17,6 @@ final class MistralTag {
     }
 
     static String of(String idempotencyKey) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
-            return "tg" + HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return "tg" + Sha256.hex(idempotencyKey, 16);
     }
 }

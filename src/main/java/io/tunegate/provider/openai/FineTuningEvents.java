@@ -2,6 +2,7 @@ package io.tunegate.provider.openai;
 
 import io.tunegate.provider.ProviderJobSnapshot.Event;
 import io.tunegate.provider.ProviderJobSnapshot.MetricPoint;
+import io.tunegate.provider.http.JsonFields;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;

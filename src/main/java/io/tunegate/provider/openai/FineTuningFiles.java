@@ -2,6 +2,7 @@ package io.tunegate.provider.openai;
 
 import io.tunegate.dataset.ExportedDataset;
 import io.tunegate.provider.TransientProviderException;
+import io.tunegate.provider.http.JsonFields;
 import io.tunegate.provider.http.Multipart;
 import io.tunegate.provider.http.ProviderHttp;
 import io.tunegate.provider.http.RequestAuth;

@@ -4,6 +4,7 @@ import io.tunegate.provider.ProviderJobSnapshot;
 import io.tunegate.provider.ProviderJobState;
 import io.tunegate.provider.SubmittedJob;
 import io.tunegate.provider.TransientProviderException;
+import io.tunegate.provider.http.JsonFields;
 import io.tunegate.provider.http.ProviderHttp;
 import tools.jackson.databind.JsonNode;
 

@@ -1,6 +1,5 @@
 package io.tunegate.provider.openai;
 
-import io.tunegate.dataset.DatasetExportException;
 import io.tunegate.dataset.DatasetExports;
 import io.tunegate.dataset.ExportedDataset;
 import io.tunegate.platform.web.ApiException;
@@ -12,9 +11,11 @@ import io.tunegate.provider.StageRequest;
 import io.tunegate.provider.SubmitRequest;
 import io.tunegate.provider.SubmittedJob;
 import io.tunegate.provider.TransientProviderException;
+import io.tunegate.provider.http.JsonFields;
 import io.tunegate.provider.http.ProviderHttp;
 import io.tunegate.provider.http.RequestAuth;
 import io.tunegate.provider.resilience.ProviderPolicy;
+import io.tunegate.provider.staging.Staging;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -109,7 +110,7 @@ public final class OpenAiAdapter implements ProviderAdapter {
 
     @Override
     public String stage(StageRequest request) {
-        try (ExportedDataset data = exports.export(request.projectId(), request.dataset(), ID, request.providerModel())) {
+        try (ExportedDataset data = Staging.export(exports, ID, request)) {
             if (data.bytes() > MAX_FILE) {
                 throw new PermanentProviderException(ID, "file_too_large", "OpenAI takes training files up to 8 GB; "
                         + request.dataset() + " is " + data.bytes() + " bytes in its format");
@@ -123,11 +124,6 @@ public final class OpenAiAdapter implements ProviderAdapter {
             }
             formats.put(fileId, data.format());
             return fileId;
-        } catch (DatasetExportException e) {
-            if (e.retryable()) {
-                throw new TransientProviderException(ID, e.getMessage(), null, e);
-            }
-            throw new PermanentProviderException(ID, "unsupported_data", e.getMessage(), e);
         }
     }
 

@@ -3,13 +3,16 @@ package io.tunegate.provider.options;
 import io.tunegate.platform.web.ApiException;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Reads one provider's entry of a job's {@code provider_options} (a JSON object bound to a map), checking names,
  * types and ranges so a typo is a 400 naming the field ({@code provider_options.<provider>.<key>}) rather than a
- * surprise at the provider.
+ * surprise at the provider. Adapters use it both to validate at request time and to read the values when they
+ * build the provider's request.
  */
 public final class OptionReader {
 
@@ -30,15 +33,23 @@ public final class OptionReader {
     public OptionReader allowOnly(Set<String> known) {
         for (String key : options.keySet()) {
             if (!known.contains(key)) {
-                throw ApiException.invalid(field(key), "unknown option; known: " + String.join(", ",
-                        known.stream().sorted().toList()));
+                throw invalid(key, "unknown option; known: " + String.join(", ", known.stream().sorted().toList()));
             }
         }
         return this;
     }
 
+    public Set<String> keys() {
+        return options.keySet();
+    }
+
     public boolean has(String key) {
         return options.get(key) != null;
+    }
+
+    /** The value as given (after a JSON read: String, Boolean, Number, List, Map), or null. */
+    public Object raw(String key) {
+        return options.get(key);
     }
 
     public String text(String key) {
@@ -47,24 +58,34 @@ public final class OptionReader {
             return null;
         }
         if (!(value instanceof String s) || s.isBlank()) {
-            throw ApiException.invalid(field(key), "must be a non-empty string");
+            throw invalid(key, "must be a non-empty string");
         }
         return s;
     }
 
+    /** A string among {@code allowed}, exactly as listed. */
     public String oneOf(String key, Set<String> allowed) {
         String value = text(key);
         if (value != null && !allowed.contains(value)) {
-            throw ApiException.invalid(field(key), "must be one of " + String.join(", ",
-                    allowed.stream().sorted().toList()));
+            throw invalid(key, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
         }
         return value;
+    }
+
+    /** A string among {@code allowed}, compared without case; returned as listed in {@code allowed}. */
+    public String oneOfIgnoringCase(String key, String... allowed) {
+        String value = text(key);
+        if (value == null) {
+            return null;
+        }
+        return Arrays.stream(allowed).filter(a -> a.equalsIgnoreCase(value.strip())).findFirst()
+                .orElseThrow(() -> invalid(key, "must be one of " + String.join(", ", allowed)));
     }
 
     public Boolean bool(String key) {
         Object value = options.get(key);
         if (value != null && !(value instanceof Boolean)) {
-            throw ApiException.invalid(field(key), "must be true or false");
+            throw invalid(key, "must be true or false");
         }
         return (Boolean) value;
     }
@@ -76,7 +97,7 @@ public final class OptionReader {
         }
         double d = n.doubleValue();
         if (d != Math.rint(d) || d < min || d > max) {
-            throw ApiException.invalid(field(key), "must be a whole number from " + min + " to " + max);
+            throw invalid(key, "must be a whole number from " + min + " to " + max);
         }
         return (int) d;
     }
@@ -88,9 +109,22 @@ public final class OptionReader {
         }
         double d = n.doubleValue();
         if (!(d >= min && d <= max)) {
-            throw ApiException.invalid(field(key), "must be a number from " + plain(min) + " to " + plain(max));
+            throw invalid(key, max == Double.MAX_VALUE ? "must be a number of at least " + plain(min)
+                    : "must be a number from " + plain(min) + " to " + plain(max));
         }
         return d;
+    }
+
+    /** A list of strings; empty when absent. */
+    public List<String> strings(String key) {
+        Object value = options.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list) || list.stream().anyMatch(v -> !(v instanceof String))) {
+            throw invalid(key, "must be a list of strings");
+        }
+        return list.stream().map(String.class::cast).toList();
     }
 
     /** A nested object, read with the same checks under {@code <prefix>.<key>}. */
@@ -101,7 +135,7 @@ public final class OptionReader {
             return null;
         }
         if (!(value instanceof Map<?, ?> map) || !map.keySet().stream().allMatch(String.class::isInstance)) {
-            throw ApiException.invalid(field(key), "must be an object");
+            throw invalid(key, "must be an object");
         }
         return new OptionReader(field(key), (Map<String, Object>) map);
     }
@@ -112,8 +146,8 @@ public final class OptionReader {
 
     private Number number(String key) {
         Object value = options.get(key);
-        if (value != null && !(value instanceof Number)) {
-            throw ApiException.invalid(field(key), "must be a number");
+        if (value != null && !(value instanceof Number n && Double.isFinite(n.doubleValue()))) {
+            throw invalid(key, "must be a number");
         }
         return (Number) value;
     }

@@ -1,6 +1,5 @@
 package io.tunegate.provider.together;
 
-import io.tunegate.dataset.DatasetExportException;
 import io.tunegate.dataset.DatasetExports;
 import io.tunegate.dataset.ExportedDataset;
 import io.tunegate.platform.web.ApiException;
@@ -14,26 +13,22 @@ import io.tunegate.provider.StageRequest;
 import io.tunegate.provider.SubmitRequest;
 import io.tunegate.provider.SubmittedJob;
 import io.tunegate.provider.TransientProviderException;
+import io.tunegate.provider.http.JsonFields;
 import io.tunegate.provider.http.ProviderHttp;
 import io.tunegate.provider.http.RequestAuth;
+import io.tunegate.provider.http.Sha256;
 import io.tunegate.provider.resilience.ProviderPolicy;
+import io.tunegate.provider.staging.Staging;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import static io.tunegate.provider.together.TogetherEvents.text;
 
 /**
  * Together AI fine-tuning (reference §5). Data goes up through the files API in three steps (302 to a
@@ -79,8 +74,7 @@ public final class TogetherAdapter implements ProviderAdapter {
 
     @Override
     public String stage(StageRequest request) {
-        try (ExportedDataset export = exports.export(request.projectId(), request.dataset(), ID,
-                request.providerModel())) {
+        try (ExportedDataset export = Staging.export(exports, ID, request)) {
             String name = fileName(export);
             Optional<String> existing = processedFile(name, export.bytes());
             if (existing.isPresent()) {
@@ -90,12 +84,6 @@ public final class TogetherAdapter implements ProviderAdapter {
             api.put(target.location(), export.file());
             api.preprocess(target.fileId());
             return target.fileId();
-        } catch (DatasetExportException e) {
-            if (!e.retryable()) {
-                throw new PermanentProviderException(ID, "unsupported_data", e.getMessage(), e);
-            }
-            throw new TransientProviderException(ID, "Could not export the dataset for together: " + e.getMessage(),
-                    null, e);
         }
     }
 
@@ -109,8 +97,9 @@ public final class TogetherAdapter implements ProviderAdapter {
         for (JsonNode file : api.files().path("data")) {
             boolean sameBytes = !file.path("bytes").isNumber() || file.path("bytes").asLong() == bytes;
             boolean processed = !file.path("processed").isBoolean() || file.path("processed").asBoolean();
-            if (name.equals(text(file.path("filename"))) && sameBytes && processed && text(file.path("id")) != null) {
-                return Optional.of(text(file.path("id")));
+            String id = JsonFields.text(file.path("id"));
+            if (name.equals(JsonFields.text(file.path("filename"))) && sameBytes && processed && id != null) {
+                return Optional.of(id);
             }
         }
         return Optional.empty();
@@ -141,11 +130,11 @@ public final class TogetherAdapter implements ProviderAdapter {
         options.writeTo(body, dpo);
 
         JsonNode job = api.createJob(body);
-        String id = text(job.path("id"));
+        String id = JsonFields.text(job.path("id"));
         if (id == null) {
             throw new TransientProviderException(ID, "together answered POST /fine-tunes without a job id");
         }
-        String status = Optional.ofNullable(text(job.path("status"))).orElse("pending");
+        String status = Optional.ofNullable(JsonFields.text(job.path("status"))).orElse("pending");
         return new SubmittedJob(id, TogetherStatuses.state(status), status);
     }
 
@@ -170,14 +159,14 @@ public final class TogetherAdapter implements ProviderAdapter {
 
     /** Whether the staged file is DPO pairs: its name says which format the adapter uploaded. */
     private boolean isPreferenceData(String fileId) {
-        String name = text(api.file(fileId).path("filename"));
+        String name = JsonFields.text(api.file(fileId).path("filename"));
         return name != null && name.endsWith("-" + PREFERENCE_FORMAT + ".jsonl");
     }
 
     /** The gateway job id as Together's {@code suffix} (at most 40 characters, letters, digits, hyphens). */
     static String suffix(String idempotencyKey) {
         String clean = idempotencyKey.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
-        return clean.length() <= MAX_SUFFIX ? clean : sha256(idempotencyKey).substring(0, MAX_SUFFIX);
+        return clean.length() <= MAX_SUFFIX ? clean : Sha256.hex(idempotencyKey).substring(0, MAX_SUFFIX);
     }
 
     @Override
@@ -187,12 +176,12 @@ public final class TogetherAdapter implements ProviderAdapter {
         Instant foundAt = null;
         // Together's list is not paged: one call returns every job of the account
         for (JsonNode job : api.jobs().path("data")) {
-            String output = text(job.path("model_output_name"));
-            boolean tagged = tag.equals(text(job.path("suffix"))) || output != null && output.contains(tag);
-            if (!tagged || text(job.path("id")) == null) {
+            String output = JsonFields.text(job.path("model_output_name"));
+            boolean tagged = tag.equals(JsonFields.text(job.path("suffix"))) || output != null && output.contains(tag);
+            if (!tagged || JsonFields.text(job.path("id")) == null) {
                 continue;
             }
-            Instant created = TogetherEvents.instant(text(job.path("created_at")));
+            Instant created = JsonFields.instant(JsonFields.text(job.path("created_at")));
             if (found == null || created != null && (foundAt == null || created.isAfter(foundAt))) {
                 found = job;
                 foundAt = created;
@@ -201,14 +190,14 @@ public final class TogetherAdapter implements ProviderAdapter {
         if (found == null) {
             return Optional.empty();
         }
-        String status = Optional.ofNullable(text(found.path("status"))).orElse("pending");
-        return Optional.of(new SubmittedJob(text(found.path("id")), TogetherStatuses.state(status), status));
+        String status = Optional.ofNullable(JsonFields.text(found.path("status"))).orElse("pending");
+        return Optional.of(new SubmittedJob(JsonFields.text(found.path("id")), TogetherStatuses.state(status), status));
     }
 
     @Override
     public ProviderJobSnapshot fetch(String providerJobId, String eventCursor) {
         JsonNode job = api.job(providerJobId);
-        String status = text(job.path("status"));
+        String status = JsonFields.text(job.path("status"));
         if (status == null) {
             throw new TransientProviderException(ID, "together answered GET /fine-tunes/" + providerJobId
                     + " without a status");
@@ -218,16 +207,17 @@ public final class TogetherAdapter implements ProviderAdapter {
         ProviderJobState state = TogetherStatuses.state(status);
         ProviderJobSnapshot.Error error = state == ProviderJobState.FAILED ? failure(status, job, all) : null;
         return new ProviderJobSnapshot(state, status, page.events(), page.nextCursor(), List.of(),
-                nonNegative(job.path("token_count")), text(job.path("model_output_name")), error, progress(job, state));
+                nonNegative(job.path("token_count")), JsonFields.text(job.path("model_output_name")), error,
+                progress(job, state));
     }
 
     /** The last error event's message (Together puts the reason there), else whatever the job says. */
     private static ProviderJobSnapshot.Error failure(String status, JsonNode job, List<TogetherEvents.Read> events) {
         String message = events.reversed().stream().filter(e -> "error".equals(e.level()))
                 .map(TogetherEvents.Read::message).findFirst()
-                .or(() -> Optional.ofNullable(text(job.path("error"))))
-                .or(() -> Optional.ofNullable(text(job.path("error").path("message"))))
-                .or(() -> Optional.ofNullable(text(job.path("message"))))
+                .or(() -> Optional.ofNullable(JsonFields.text(job.path("error"))))
+                .or(() -> Optional.ofNullable(JsonFields.text(job.path("error").path("message"))))
+                .or(() -> Optional.ofNullable(JsonFields.text(job.path("message"))))
                 .orElse("together reported status " + status + " without a reason");
         return new ProviderJobSnapshot.Error(status, message);
     }
@@ -248,14 +238,5 @@ public final class TogetherAdapter implements ProviderAdapter {
     @Override
     public void cancel(String providerJobId) {
         api.cancel(providerJobId);
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,19 +1,13 @@
 package io.tunegate.provider.together;
 
 import io.tunegate.provider.ProviderJobSnapshot.Event;
+import io.tunegate.provider.http.JsonFields;
+import io.tunegate.provider.http.Sha256;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,15 +38,16 @@ final class TogetherEvents {
             return read;
         }
         for (JsonNode event : data) {
-            String createdAt = text(event.path("created_at"));
-            String type = text(event.path("type"));
-            String message = text(event.path("message"));
-            String base = "ev-" + hash((createdAt == null ? "" : createdAt) + "\n" + (type == null ? "" : type) + "\n"
-                    + (message == null ? "" : message));
+            String createdAt = JsonFields.text(event.path("created_at"));
+            String type = JsonFields.text(event.path("type"));
+            String message = JsonFields.text(event.path("message"));
+            String base = "ev-" + Sha256.hex((createdAt == null ? "" : createdAt) + "\n"
+                    + (type == null ? "" : type) + "\n" + (message == null ? "" : message), 16);
             int repeat = seen.merge(base, 1, Integer::sum) - 1;
             String id = repeat == 0 ? base : base + "-" + repeat;
             String shown = message != null ? message : type != null ? type : "(event without message)";
-            read.add(new Read(id, instant(createdAt), level(text(event.path("level")), type), type, shown));
+            read.add(new Read(id, JsonFields.instant(createdAt), level(JsonFields.text(event.path("level")), type),
+                    type, shown));
         }
         return read;
     }
@@ -97,38 +92,5 @@ final class TogetherEvents {
             return "warning";
         }
         return "info";
-    }
-
-    /** Together's times are ISO strings, with or without an offset. */
-    static Instant instant(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException again) {
-                return null;
-            }
-        }
-    }
-
-    static String text(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode() || node.isContainer()) {
-            return null;
-        }
-        String value = node.asString();
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    private static String hash(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package io.tunegate.provider.together;
 
-import io.tunegate.provider.options.OptionChecks;
+import io.tunegate.provider.options.OptionReader;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.Map;
@@ -27,10 +27,10 @@ final class TogetherOptions {
         KEYS = Set.copyOf(keys);
     }
 
-    private final OptionChecks checks;
+    private final OptionReader checks;
 
     private TogetherOptions(Map<String, Object> options) {
-        this.checks = new OptionChecks(TogetherAdapter.ID, options).allowOnly(KEYS);
+        this.checks = OptionReader.of(TogetherAdapter.ID, options).allowOnly(KEYS);
     }
 
     /** Checks every key, type and range; throws {@code ApiException} naming the first bad field. */
@@ -52,12 +52,12 @@ final class TogetherOptions {
         trainOnInputs();
         checks.integer("n_checkpoints", 1, 1000);
         checks.integer("n_evals", 0, 1000);
-        checks.number("warmup_ratio", 0, 1);
-        checks.number("max_grad_norm", 0, Double.MAX_VALUE);
-        checks.number("weight_decay", 0, Double.MAX_VALUE);
-        String scheduler = checks.oneOf("lr_scheduler", "linear", "cosine");
-        checks.number("min_lr_ratio", 0, 1);
-        checks.number("scheduler_num_cycles", 0, 1000);
+        checks.decimal("warmup_ratio", 0, 1);
+        checks.decimal("max_grad_norm", 0, Double.MAX_VALUE);
+        checks.decimal("weight_decay", 0, Double.MAX_VALUE);
+        String scheduler = checks.oneOfIgnoringCase("lr_scheduler", "linear", "cosine");
+        checks.decimal("min_lr_ratio", 0, 1);
+        checks.decimal("scheduler_num_cycles", 0, 1000);
         if (checks.has("min_lr_ratio") && scheduler == null) {
             throw checks.invalid("min_lr_ratio", "needs lr_scheduler (linear or cosine)");
         }
@@ -66,21 +66,21 @@ final class TogetherOptions {
         }
         for (String key : Set.of("wandb_key", "wandb_base_url", "wandb_project_name", "wandb_name",
                 "lora_trainable_modules")) {
-            checks.string(key);
+            checks.text(key);
         }
         checks.integer("lora_r", 1, 1024);
-        checks.number("lora_alpha", 0, 1_000_000);
-        checks.number("lora_dropout", 0, 1);
-        checks.number("dpo_beta", 0, 1_000_000);
+        checks.decimal("lora_alpha", 0, 1_000_000);
+        checks.decimal("lora_dropout", 0, 1);
+        checks.decimal("dpo_beta", 0, 1_000_000);
         checks.bool("dpo_normalize_logratios_by_length");
         checks.bool("dpo_reference_free");
-        checks.number("rpo_alpha", 0, 1_000_000);
-        checks.number("simpo_gamma", 0, 1_000_000);
+        checks.decimal("rpo_alpha", 0, 1_000_000);
+        checks.decimal("simpo_gamma", 0, 1_000_000);
     }
 
     /** "Lora", "Full" or null (Together's default, LoRA). */
     private String trainingType() {
-        String type = checks.oneOf("training_type", "Lora", "Full");
+        String type = checks.oneOfIgnoringCase("training_type", "Lora", "Full");
         if (type == null && LORA.stream().anyMatch(checks::has)) {
             return "Lora";
         }
@@ -130,13 +130,13 @@ final class TogetherOptions {
         putNumber(body, "warmup_ratio");
         putNumber(body, "max_grad_norm");
         putNumber(body, "weight_decay");
-        String scheduler = checks.oneOf("lr_scheduler", "linear", "cosine");
+        String scheduler = checks.oneOfIgnoringCase("lr_scheduler", "linear", "cosine");
         if (scheduler != null) {
             ObjectNode lr = body.putObject("lr_scheduler").put("lr_scheduler_type", scheduler);
             ObjectNode args = lr.putObject("lr_scheduler_args");
             putNumber(args, "min_lr_ratio");
             if (checks.has("scheduler_num_cycles")) {
-                args.put("num_cycles", checks.number("scheduler_num_cycles", 0, 1000));
+                args.put("num_cycles", checks.decimal("scheduler_num_cycles", 0, 1000));
             }
         }
         putString(body, "wandb_key");
@@ -153,14 +153,14 @@ final class TogetherOptions {
     }
 
     private void putNumber(ObjectNode node, String key) {
-        Double value = checks.number(key, -Double.MAX_VALUE, Double.MAX_VALUE);
+        Double value = checks.decimal(key, -Double.MAX_VALUE, Double.MAX_VALUE);
         if (value != null) {
             node.put(key, value);
         }
     }
 
     private void putString(ObjectNode node, String key) {
-        String value = checks.string(key);
+        String value = checks.text(key);
         if (value != null) {
             node.put(key, value);
         }

@@ -1,6 +1,5 @@
 package io.tunegate.provider.vertex;
 
-import io.tunegate.dataset.DatasetExportException;
 import io.tunegate.dataset.DatasetExports;
 import io.tunegate.dataset.ExportedDataset;
 import io.tunegate.provider.Hyperparameters;
@@ -12,9 +11,12 @@ import io.tunegate.provider.StageRequest;
 import io.tunegate.provider.SubmitRequest;
 import io.tunegate.provider.SubmittedJob;
 import io.tunegate.provider.TransientProviderException;
+import io.tunegate.provider.http.JsonFields;
 import io.tunegate.provider.http.ProviderHttp;
 import io.tunegate.provider.http.RequestAuth;
+import io.tunegate.provider.http.Sha256;
 import io.tunegate.provider.resilience.ProviderPolicy;
+import io.tunegate.provider.staging.Staging;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,10 +26,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -86,8 +85,7 @@ public final class VertexAdapter implements ProviderAdapter {
     /** Writes the translated file to the staging bucket once per content; a file already there is reused. */
     @Override
     public String stage(StageRequest request) {
-        try (ExportedDataset data = exports.export(request.projectId(), request.dataset(), ID,
-                request.providerModel())) {
+        try (ExportedDataset data = Staging.export(exports, ID, request)) {
             String object = "tunegate/" + data.sha256() + ".jsonl";
             String bucket = settings.stagingBucket();
             if (!alreadyStored(bucket, object, data.bytes())) {
@@ -96,12 +94,6 @@ public final class VertexAdapter implements ProviderAdapter {
                         BodyPublishers.ofFile(data.file()), auth, policy.uploadTimeout());
             }
             return "gs://" + bucket + "/" + object;
-        } catch (DatasetExportException e) {
-            if (!e.retryable()) {
-                throw new PermanentProviderException(ID, "unsupported_data", e.getMessage(), e);
-            }
-            throw new TransientProviderException(ID, "Could not export the dataset for Vertex AI: " + e.getMessage(),
-                    null, e);
         } catch (FileNotFoundException e) {
             throw new TransientProviderException(ID, "The exported dataset vanished before its upload", null, e);
         }
@@ -116,7 +108,7 @@ public final class VertexAdapter implements ProviderAdapter {
         }
         JsonNode existing = http.parse("GET", uri, http.checked(response));
         // same name means same content, unless an earlier upload was cut short
-        return Long.valueOf(bytes).equals(VertexJobReader.whole(existing.path("size")));
+        return Long.valueOf(bytes).equals(JsonFields.whole(existing.path("size")));
     }
 
     @Override
@@ -184,12 +176,7 @@ public final class VertexAdapter implements ProviderAdapter {
         if (LABEL_VALUE.matcher(lower).matches()) {
             return lower;
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash).substring(0, 63);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(key, 63);
     }
 
     @Override
@@ -206,11 +193,11 @@ public final class VertexAdapter implements ProviderAdapter {
             }
             // an empty page omits tuningJobs; the filter is matched here too, in case it was loosely applied
             for (JsonNode job : jobs) {
-                if (label.equals(VertexJobReader.text(job.path("labels").path(LABEL)))) {
+                if (label.equals(JsonFields.text(job.path("labels").path(LABEL)))) {
                     return Optional.of(submitted(job, "GET …/tuningJobs"));
                 }
             }
-            pageToken = VertexJobReader.text(list.path("nextPageToken"));
+            pageToken = JsonFields.text(list.path("nextPageToken"));
             if (pageToken == null) {
                 break;
             }
@@ -221,7 +208,7 @@ public final class VertexAdapter implements ProviderAdapter {
     @Override
     public ProviderJobSnapshot fetch(String providerJobId, String eventCursor) {
         JsonNode job = http.get(URI.create(api + "/" + jobName(providerJobId)));
-        if (!job.isObject() || VertexJobReader.text(job.path("state")) == null) {
+        if (!job.isObject() || JsonFields.text(job.path("state")) == null) {
             throw new TransientProviderException(ID, "Vertex AI answered GET " + providerJobId + " without a state");
         }
         return VertexJobReader.snapshot(job, eventCursor);
@@ -233,14 +220,14 @@ public final class VertexAdapter implements ProviderAdapter {
     }
 
     private SubmittedJob submitted(JsonNode job, String call) {
-        String name = VertexJobReader.text(job.path("name"));
+        String name = JsonFields.text(job.path("name"));
         if (name == null) {
             // a 2xx without the job's name is a bad answer, not a refusal: worth asking again
             throw new TransientProviderException(ID, "Vertex AI answered " + call + " without the job's name");
         }
-        String state = VertexJobReader.text(job.path("state"));
+        String state = JsonFields.text(job.path("state"));
         return new SubmittedJob(name,
-                VertexStatus.of(state, VertexJobReader.text(job.path("tunedModel").path("model")) != null),
+                VertexStatus.of(state, JsonFields.text(job.path("tunedModel").path("model")) != null),
                 state == null ? "JOB_STATE_UNSPECIFIED" : state);
     }
 

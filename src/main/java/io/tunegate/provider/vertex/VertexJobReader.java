@@ -3,10 +3,10 @@ package io.tunegate.provider.vertex;
 import io.tunegate.provider.ProviderJobSnapshot;
 import io.tunegate.provider.ProviderJobSnapshot.Event;
 import io.tunegate.provider.ProviderJobState;
+import io.tunegate.provider.http.JsonFields;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -37,8 +37,8 @@ final class VertexJobReader {
     }
 
     static ProviderJobSnapshot snapshot(JsonNode job, String eventCursor) {
-        String raw = text(job.path("state"));
-        String model = text(job.path("tunedModel").path("model"));
+        String raw = JsonFields.text(job.path("state"));
+        String model = JsonFields.text(job.path("tunedModel").path("model"));
         ProviderJobState state = VertexStatus.of(raw, model != null);
         Set<String> delivered = new LinkedHashSet<>();
         if (eventCursor != null && !eventCursor.isBlank()) {
@@ -58,39 +58,39 @@ final class VertexJobReader {
 
     private static List<Event> derivedEvents(JsonNode job, String raw) {
         List<Event> events = new ArrayList<>();
-        Instant updated = time(job.path("updateTime"));
+        Instant updated = JsonFields.instant(job.path("updateTime"));
         if (raw != null) {
             Instant at = switch (raw) {
-                case "JOB_STATE_QUEUED", "JOB_STATE_PENDING" -> time(job.path("createTime"));
-                case "JOB_STATE_RUNNING" -> time(job.path("startTime"));
+                case "JOB_STATE_QUEUED", "JOB_STATE_PENDING" -> JsonFields.instant(job.path("createTime"));
+                case "JOB_STATE_RUNNING" -> JsonFields.instant(job.path("startTime"));
                 case "JOB_STATE_SUCCEEDED", "JOB_STATE_FAILED", "JOB_STATE_CANCELLED", "JOB_STATE_EXPIRED",
-                     "JOB_STATE_PARTIALLY_SUCCEEDED" -> time(job.path("endTime"));
+                     "JOB_STATE_PARTIALLY_SUCCEEDED" -> JsonFields.instant(job.path("endTime"));
                 default -> null;
             };
             String level = raw.equals("JOB_STATE_FAILED") || raw.equals("JOB_STATE_EXPIRED") ? "error" : "info";
             events.add(new Event("state:" + raw, at != null ? at : updated, level,
                     "Vertex AI job " + words(raw, "JOB_STATE_")));
         }
-        String stage = text(job.path("tuningJobState"));
+        String stage = JsonFields.text(job.path("tuningJobState"));
         if (stage != null && !stage.endsWith("_UNSPECIFIED")) {
             events.add(new Event("stage:" + stage, updated, "info", "Tuning stage: " + words(stage, "TUNING_JOB_STATE_")));
         }
         JsonNode checkpoints = job.path("tunedModel").path("checkpoints");
         if (checkpoints.isArray()) {
             for (JsonNode checkpoint : checkpoints) {
-                String id = text(checkpoint.path("checkpointId"));
+                String id = JsonFields.text(checkpoint.path("checkpointId"));
                 if (id == null) {
                     continue;
                 }
-                Long epoch = whole(checkpoint.path("epoch"));
-                Long step = whole(checkpoint.path("step"));
+                Long epoch = JsonFields.whole(checkpoint.path("epoch"));
+                Long step = JsonFields.whole(checkpoint.path("step"));
                 events.add(new Event("checkpoint:" + id.replace(",", "_"), updated, "info", "Checkpoint " + id
                         + " saved" + (epoch != null ? " at epoch " + epoch : "")
                         + (step != null ? (epoch != null ? ", step " : " at step ") + step : "")));
             }
         }
         JsonNode error = job.path("error");
-        String message = text(error.path("message"));
+        String message = JsonFields.text(error.path("message"));
         if (message != null) {
             events.add(new Event("error:" + code(error), updated, "error", shorten(message)));
         }
@@ -99,7 +99,7 @@ final class VertexJobReader {
 
     private static ProviderJobSnapshot.Error error(JsonNode job, String raw) {
         JsonNode error = job.path("error");
-        String message = text(error.path("message"));
+        String message = JsonFields.text(error.path("message"));
         if (message != null) {
             return new ProviderJobSnapshot.Error(code(error), shorten(message));
         }
@@ -111,7 +111,7 @@ final class VertexJobReader {
 
     /** The canonical name of a {@code google.rpc.Status} code ({@code 3} is {@code INVALID_ARGUMENT}). */
     private static String code(JsonNode error) {
-        Long code = whole(error.path("code"));
+        Long code = JsonFields.whole(error.path("code"));
         if (code == null) {
             return "failed";
         }
@@ -123,13 +123,13 @@ final class VertexJobReader {
      * the completed ones before. That Google bills exactly this product is not verified (reference §4.6).
      */
     private static Long trainedTokens(JsonNode job, ProviderJobState state) {
-        Long perEpoch = whole(job.path("tuningDataStats").path("supervisedTuningDataStats")
+        Long perEpoch = JsonFields.whole(job.path("tuningDataStats").path("supervisedTuningDataStats")
                 .path("totalBillableTokenCount"));
         if (perEpoch == null) {
             return null;
         }
         Long epochs = state == ProviderJobState.SUCCEEDED ? epochCount(job)
-                : whole(job.path("tuningJobMetadata").path("completedEpochCount"));
+                : JsonFields.whole(job.path("tuningJobMetadata").path("completedEpochCount"));
         return epochs == null ? null : perEpoch * epochs;
     }
 
@@ -138,12 +138,13 @@ final class VertexJobReader {
             return 1.0;
         }
         JsonNode metadata = job.path("tuningJobMetadata");
-        Long steps = whole(metadata.path("completedStepCount"));
-        Long totalSteps = whole(job.path("tuningDataStats").path("supervisedTuningDataStats").path("tuningStepCount"));
+        Long steps = JsonFields.whole(metadata.path("completedStepCount"));
+        Long totalSteps = JsonFields.whole(job.path("tuningDataStats").path("supervisedTuningDataStats")
+                .path("tuningStepCount"));
         if (steps != null && totalSteps != null && totalSteps > 0) {
             return Math.min(1.0, steps / (double) totalSteps);
         }
-        Long epochs = whole(metadata.path("completedEpochCount"));
+        Long epochs = JsonFields.whole(metadata.path("completedEpochCount"));
         Long totalEpochs = epochCount(job);
         if (epochs != null && totalEpochs != null && totalEpochs > 0) {
             return Math.min(1.0, epochs / (double) totalEpochs);
@@ -152,47 +153,13 @@ final class VertexJobReader {
     }
 
     private static Long epochCount(JsonNode job) {
-        return whole(job.path("supervisedTuningSpec").path("hyperParameters").path("epochCount"));
+        return JsonFields.whole(job.path("supervisedTuningSpec").path("hyperParameters").path("epochCount"));
     }
 
     /** {@code JOB_STATE_WAITING_FOR_QUOTA} → {@code waiting for quota}. */
     private static String words(String value, String prefix) {
         String rest = value.startsWith(prefix) ? value.substring(prefix.length()) : value;
         return rest.toLowerCase(Locale.ROOT).replace('_', ' ');
-    }
-
-    private static Instant time(JsonNode node) {
-        String text = text(node);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    static String text(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode() || node.isContainer()) {
-            return null;
-        }
-        String value = node.asString();
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    static Long whole(JsonNode node) {
-        if (node.isIntegralNumber()) {
-            return node.asLong();
-        }
-        if (node.isString()) {
-            try {
-                return Long.parseLong(node.asString().strip());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
     }
 
     private static String shorten(String s) {
