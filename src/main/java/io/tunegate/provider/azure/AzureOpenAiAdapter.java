@@ -134,7 +134,7 @@ public final class AzureOpenAiAdapter implements ProviderAdapter {
         try {
             options = AzureOptions.from(request.options());
         } catch (ApiException e) {
-            throw new PermanentProviderException(ID, "invalid_options", e.getMessage());
+            throw new PermanentProviderException(ID, "invalid_provider_options", e.getMessage());
         }
         ObjectNode body = http.json().createObjectNode();
         body.put("model", request.providerModel());

@@ -86,6 +86,11 @@ class MeteredProviderAdapter implements ProviderAdapter {
         } catch (PermanentProviderException e) {
             outcome = "permanent_error";
             throw e;
+        } catch (io.tunegate.platform.web.ApiException e) {
+            // provider_options that passed at admission but not when the request was built: the job's own
+            // input, so retrying cannot help
+            outcome = "permanent_error";
+            throw new PermanentProviderException(id(), "invalid_provider_options", e.getMessage(), e);
         } catch (RuntimeException e) {
             // an adapter bug or an unexpected answer: treat as transient so the job is never lost over it
             outcome = "transient_error";

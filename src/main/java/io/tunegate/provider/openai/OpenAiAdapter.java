@@ -133,7 +133,7 @@ public final class OpenAiAdapter implements ProviderAdapter {
         try {
             options = OpenAiOptions.from(request.options());
         } catch (ApiException e) {
-            throw new PermanentProviderException(ID, "invalid_options", e.getMessage());
+            throw new PermanentProviderException(ID, "invalid_provider_options", e.getMessage());
         }
         ObjectNode body = http.json().createObjectNode();
         body.put("model", request.providerModel());
