@@ -39,6 +39,12 @@ class OperationsTest extends GatewayIntegrationTest {
                 .containsPattern("tunegate_job_duration_seconds_count\\{outcome=\"failed\",provider=\"sandbox\"} [1-9]")
                 .containsPattern("tunegate_jobs_active\\{status=\"running\"}")
                 .containsPattern("tunegate_provider_calls_seconds_count\\{operation=\"submit\",outcome=\"success\",provider=\"sandbox\"} [1-9]")
-                .containsPattern("tunegate_provider_calls_seconds_bucket\\{operation=\"fetch\",outcome=\"success\",provider=\"sandbox\",le=");
+                .containsPattern("tunegate_provider_calls_seconds_bucket\\{operation=\"fetch\",outcome=\"success\",provider=\"sandbox\",le=")
+                // what the dashboard's provider panels read: slots, circuit state, retries
+                .containsPattern("tunegate_provider_jobs\\{provider=\"sandbox\",state=\"in_use\"} ")
+                .containsPattern("tunegate_provider_jobs\\{provider=\"openai\",state=\"waiting\"} ")
+                .containsPattern("resilience4j_circuitbreaker_state\\{name=\"sandbox\",state=\"closed\"} 1")
+                .containsPattern("resilience4j_circuitbreaker_not_permitted_calls_total\\{[^}]*name=\"sandbox\"")
+                .containsPattern("resilience4j_retry_calls_total\\{kind=\"[a-z_]+\",name=\"sandbox\"}");
     }
 }

@@ -2,10 +2,10 @@ package io.tunegate.job.web;
 
 import io.tunegate.catalog.ModelCatalog;
 import io.tunegate.catalog.Offer;
+import io.tunegate.job.internal.ProviderSlotUse;
 import io.tunegate.provider.ProviderNames;
 import io.tunegate.provider.Providers;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,25 +38,22 @@ class ProvidersController {
                      BigDecimal pricePerHour, boolean priceConfirmed, LocalDate trainingAvailableUntil) {
     }
 
-    private record SlotUse(int inUse, int waiting) {
-    }
-
     private final Providers providers;
     private final ModelCatalog catalog;
-    private final JdbcClient jdbc;
+    private final ProviderSlotUse slotUse;
     private final Clock clock;
 
-    ProvidersController(Providers providers, ModelCatalog catalog, JdbcClient jdbc, Clock clock) {
+    ProvidersController(Providers providers, ModelCatalog catalog, ProviderSlotUse slotUse, Clock clock) {
         this.providers = providers;
         this.catalog = catalog;
-        this.jdbc = jdbc;
+        this.slotUse = slotUse;
         this.clock = clock;
     }
 
     @GetMapping(path = "/v1/providers", produces = MediaType.APPLICATION_JSON_VALUE)
     ProvidersView providers() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        Map<String, SlotUse> use = slotUse();
+        Map<String, ProviderSlotUse.Use> use = slotUse.current();
         Map<String, String> offReasons = new HashMap<>();
         providers.off().forEach(o -> offReasons.put(o.id(), o.reason()));
         List<ProviderView> views = new ArrayList<>();
@@ -65,7 +62,7 @@ class ProvidersController {
             if (!on && ProviderNames.SANDBOX.equals(id)) {
                 continue; // a testing aid: only listed when switched on
             }
-            SlotUse slots = use.getOrDefault(id, new SlotUse(0, 0));
+            ProviderSlotUse.Use slots = slotUse.of(use, id);
             views.add(new ProviderView(id, on, on ? null : offReasons.getOrDefault(id, "not configured"),
                     providers.circuitState(id).orElse(null),
                     providers.maxConcurrentJobs(id).stream().boxed().findFirst().orElse(null),
@@ -85,19 +82,5 @@ class ProvidersController {
     private static ModelView view(Offer o) {
         return new ModelView(o.model(), o.modelId(), o.pricePerMillionTokens(), o.pricePerHour(), o.priceConfirmed(),
                 o.trainingAvailableUntil());
-    }
-
-    private Map<String, SlotUse> slotUse() {
-        Map<String, SlotUse> use = new HashMap<>();
-        jdbc.sql("""
-                        select provider,
-                               count(*) filter (where provider_job_id is not null or submit_attempts > 0) as in_use,
-                               count(*) filter (where status = 'queued' and provider_job_id is null
-                                                  and submit_attempts = 0) as waiting
-                        from jobs where status not in ('succeeded', 'failed', 'cancelled') group by provider""")
-                .query(rs -> {
-                    use.put(rs.getString("provider"), new SlotUse(rs.getInt("in_use"), rs.getInt("waiting")));
-                });
-        return use;
     }
 }
