@@ -58,6 +58,16 @@ class EndpointStore {
                 .params(projectId, id).query(EndpointStore::row).optional();
     }
 
+    Optional<EndpointRow> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from webhook_endpoints where id = ?")
+                .param(id).query(EndpointStore::row).optional();
+    }
+
+    void disable(UUID id, String reason, Instant at) {
+        jdbc.sql("update webhook_endpoints set enabled = false, disabled_reason = ?, updated_at = ? where id = ?")
+                .params(reason, utc(at), id).update();
+    }
+
     List<EndpointRow> list(UUID projectId) {
         return jdbc.sql("select " + COLUMNS + " from webhook_endpoints where project_id = ? order by id")
                 .param(projectId).query(EndpointStore::row).list();

@@ -47,8 +47,11 @@ class WebhookOutbox {
     private final JobViews jobs;
     private final JsonMapper json;
     private final Clock clock;
+    private final DeliveryQueue queue;
 
-    WebhookOutbox(EndpointStore endpoints, DeliveryStore deliveries, JobViews jobs, JsonMapper json, Clock clock) {
+    WebhookOutbox(EndpointStore endpoints, DeliveryStore deliveries, JobViews jobs, JsonMapper json, Clock clock,
+                  DeliveryQueue queue) {
+        this.queue = queue;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.jobs = jobs;
@@ -134,6 +137,7 @@ class WebhookOutbox {
             UUID id = Ids.newId();
             deliveries.insert(id, projectId, target.endpointId(), target.jobUrl(), messageId, type.wireName(),
                     payload, now);
+            queue.due(id, now);
         }
     }
 

@@ -51,7 +51,7 @@ class WebhookTargetsTest {
     }
 
     private static WebhookSettings unset() {
-        return new WebhookSettings(null, null, Duration.ofSeconds(15), Duration.ofHours(24));
+        return new WebhookSettings(null, null, Duration.ofSeconds(15), Duration.ofHours(24), RetrySchedule.DEFAULT);
     }
 
     private static MockEnvironment embedded() {
@@ -94,7 +94,7 @@ class WebhookTargetsTest {
 
     @Test
     void aNameResolvingToLoopbackIsRefusedAtConnectionTimeOutsideTheEmbeddedDefault() throws Exception {
-        WebhookTargets targets = targets(new WebhookSettings(null, true, Duration.ofSeconds(15), Duration.ofHours(24)),
+        WebhookTargets targets = targets(new WebhookSettings(null, true, Duration.ofSeconds(15), Duration.ofHours(24), RetrySchedule.DEFAULT),
                 configuredDatabase());
 
         assertThatThrownBy(() -> post(targets, "hooks.example")).isInstanceOf(BlockedAddressException.class);
@@ -103,7 +103,7 @@ class WebhookTargetsTest {
     @Test
     void anExplicitSettingWinsOverTheEmbeddedDefault() throws Exception {
         WebhookTargets targets = targets(new WebhookSettings(List.of(), false, Duration.ofSeconds(15),
-                Duration.ofHours(24)), embedded());
+                Duration.ofHours(24), RetrySchedule.DEFAULT), embedded());
 
         assertThat(targets.refusal("http://127.0.0.1:9000/hook")).isPresent();
         assertThat(targets.refusal("https://127.0.0.1:9000/hook")).isPresent();
