@@ -3,6 +3,8 @@ package io.tunegate.job.domain;
 import io.tunegate.job.JobCancelled;
 import io.tunegate.job.JobFailed;
 import io.tunegate.job.JobStatus;
+import io.tunegate.job.JobQueued;
+import io.tunegate.job.JobRunning;
 import io.tunegate.job.JobSucceeded;
 import io.tunegate.provider.Hyperparameters;
 import io.tunegate.provider.ProviderJobSnapshot;
@@ -463,6 +465,11 @@ public class Job extends AbstractAggregateRoot<Job> {
         providerStatus = raw;
         if (next == JobStatus.RUNNING && startedAt == null) {
             startedAt = now;
+            registerEvent(new JobRunning(id, projectId, provider, now));
+        }
+        if (next == JobStatus.QUEUED && from == JobStatus.VALIDATING) {
+            // only the first queueing: a job that goes back to queued for a retry or a fallback is not news
+            registerEvent(new JobQueued(id, projectId, now));
         }
         Map<String, Object> eventData = new LinkedHashMap<>(data);
         eventData.put("from", from.wire());

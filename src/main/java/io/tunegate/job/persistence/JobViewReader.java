@@ -24,7 +24,7 @@ import java.util.UUID;
  * transaction, and the hot {@code GET /v1/jobs/{id}} path is cheaper without them.
  */
 @Repository
-public class JobViewReader {
+public class JobViewReader implements io.tunegate.job.JobViews {
 
     private static final JsonMapper JSON = JsonConverters.JSON;
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
@@ -37,6 +37,7 @@ public class JobViewReader {
         this.jdbc = jdbc;
     }
 
+    @Override
     public Optional<JobView> find(UUID projectId, UUID jobId) {
         return jdbc.sql("""
                         select id, job_name, status, provider_status, provider, provider_job_id, provider_plan,

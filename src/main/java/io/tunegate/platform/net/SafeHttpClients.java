@@ -96,6 +96,14 @@ public final class SafeHttpClients {
         return Optional.empty();
     }
 
+    /**
+     * The same TLS trust and resolver under another policy: for a kind of outbound call with rules of its own
+     * (webhooks may reach loopback on the embedded default, dataset imports may not).
+     */
+    public SafeHttpClients withPolicy(AddressPolicy otherPolicy, boolean otherAllowPlainHttp) {
+        return new SafeHttpClients(otherPolicy, otherAllowPlainHttp, ssl, dns);
+    }
+
     public AddressPolicy policy() {
         return policy;
     }

@@ -3,8 +3,10 @@ package io.tunegate.registry.internal;
 import io.tunegate.job.JobSucceeded;
 import io.tunegate.platform.Ids;
 import io.tunegate.platform.web.ListPage;
+import io.tunegate.registry.ModelVersionCreated;
 import io.tunegate.registry.ModelVersionView;
 import io.tunegate.registry.RegisteredModelView;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,10 +31,12 @@ public class ModelRegistry {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final RowMapper<ModelVersionView> versionRow;
 
-    ModelRegistry(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    ModelRegistry(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
         this.json = json;
         this.versionRow = (rs, i) -> new ModelVersionView("model.version", rs.getString("name"), rs.getInt("version"),
@@ -70,7 +74,13 @@ public class ModelRegistry {
                         json.writeValueAsString(job.hyperparameters()), job.trainedTokens(), job.costUsd(),
                         utc(job.finishedAt() != null ? job.finishedAt() : now))
                 .update();
-        return inserted == 1 ? Optional.of(version) : Optional.empty();
+        if (inserted != 1) {
+            return Optional.empty();
+        }
+        events.publishEvent(new ModelVersionCreated(job.projectId(), jdbc.sql("""
+                        select v.*, m.name from model_versions v join registered_models m on m.id = v.model_id
+                        where v.job_id = ?""").param(job.jobId()).query(versionRow).single()));
+        return Optional.of(version);
     }
 
     public ListPage<RegisteredModelView> list(UUID projectId, String cursor, int limit) {
