@@ -159,43 +159,6 @@ class MultiInstanceTest {
         assertThat(rejected).isEmpty();
     }
 
-    @Test
-    void aStoppedInstanceReleasesItsWorkAtOnceInsteadOfWaitingForTheLease() throws Exception {
-        // a lease of 2 minutes: anything that waited for it would miss the bounds below
-        gateways.lease("10s", 12);
-        int[] ports = {GatewayProcesses.freePort(), GatewayProcesses.freePort()};
-        gateway(ports[0], "stays");
-        GatewayProcesses.awaitReady(ports[0]);
-        Process stopped = gateway(ports[1], "stopped");
-        GatewayProcesses.awaitReady(ports[1]);
-        TestApi api = TestApi.withKey(ports[1], KEY);
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            // every provider call takes a while, so both instances hold executions most of the time
-            ids.add(api.submit(Jobs.request("graceful-" + i, "{\"duration_seconds\": 4, \"steps\": 2, \"latency_ms\": 1500}")));
-        }
-        String stoppedName = stopped.pid() + "@";
-        String heldByStopped = "select count(*) from scheduled_tasks where picked and picked_by like '" + stoppedName + "%'";
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> count(heldByStopped) > 0);
-
-        int heldAtStop = count(heldByStopped);
-        long stoppingAt = System.nanoTime();
-        stopped.destroy(); // SIGTERM
-        assertThat(stopped.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("stopped in time").isTrue();
-        long exitMs = (System.nanoTime() - stoppingAt) / 1_000_000;
-        assertThat(count(heldByStopped)).as("executions left picked by the stopped instance").isZero();
-
-        TestApi stays = TestApi.withKey(ports[0], KEY);
-        await().atMost(Duration.ofSeconds(45)).until(() -> ids.stream().allMatch(id -> TERMINAL.contains(status(stays, id))));
-        long doneMs = (System.nanoTime() - stoppingAt) / 1_000_000;
-        System.out.printf("MultiInstanceTest: SIGTERM with %d executions held; exited after %d ms (code %d), "
-                + "all jobs ended %d ms after SIGTERM (lease 120 s)%n", heldAtStop, exitMs, stopped.exitValue(), doneMs);
-        for (String id : ids) {
-            assertThat(count("select count(*) from sandbox_jobs where client_token = '" + id + "'"))
-                    .as("provider jobs created for " + id).isEqualTo(1);
-        }
-    }
-
     private static String status(TestApi api, String id) {
         try {
             return api.get("/v1/jobs/" + id).json().get("status").asString();
