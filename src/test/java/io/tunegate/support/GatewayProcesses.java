@@ -20,9 +20,18 @@ public final class GatewayProcesses implements AutoCloseable {
 
     private final Path dataDir;
     private final List<Process> processes = new ArrayList<>();
+    private String heartbeatInterval = "1s";
+    private int missedHeartbeatsLimit = 4;
 
     public GatewayProcesses(Path dataDir) {
         this.dataDir = dataDir;
+    }
+
+    /** The lease (heartbeat interval x missed heartbeats) of the processes started from now on; 4 s unless set. */
+    public GatewayProcesses lease(String heartbeatInterval, int missedHeartbeatsLimit) {
+        this.heartbeatInterval = heartbeatInterval;
+        this.missedHeartbeatsLimit = missedHeartbeatsLimit;
+        return this;
     }
 
     /** Starts a gateway with fast scheduling and lease settings, logging to {@code log}. */
@@ -32,8 +41,8 @@ public final class GatewayProcesses implements AutoCloseable {
                 TunegateApplication.class.getName(),
                 "--server.port=" + port,
                 "--tunegate.data-dir=" + dataDir,
-                "--tunegate.scheduler.heartbeat-interval=1s",
-                "--tunegate.scheduler.missed-heartbeats-limit=4",
+                "--tunegate.scheduler.heartbeat-interval=" + heartbeatInterval,
+                "--tunegate.scheduler.missed-heartbeats-limit=" + missedHeartbeatsLimit,
                 "--tunegate.scheduler.polling-interval=200ms",
                 "--tunegate.providers.sandbox.poll-interval=200ms")
                 .redirectErrorStream(true).redirectOutput(log.toFile());

@@ -56,7 +56,9 @@ class SchedulerConfiguration {
 
             @Override
             public void stop() {
-                // finishes executions in flight (bounded by shutdownMaxWait) and releases the rest at once
+                // stops picking and lets executions in flight finish (up to 2 x shutdownMaxWait); each one that
+                // finishes is rescheduled, which releases it to the other instances at once. The default phase
+                // stops this before the web server drains and long before the connection pool closes.
                 scheduler.stop();
                 running = false;
             }
