@@ -189,7 +189,7 @@ public class Job extends AbstractAggregateRoot<Job> {
             touch(now);
             return;
         }
-        moveTo(statusFor(submitted.state()), clean(submitted.rawStatus()),
+        moveTo(statusOnArrival(submitted.state()), clean(submitted.rawStatus()),
                 provider + " accepted the job as " + providerJobId, now);
     }
 
@@ -419,7 +419,7 @@ public class Job extends AbstractAggregateRoot<Job> {
         }
         providerJobId = clean(found.providerJobId());
         String message = "Found " + provider + " job " + providerJobId + ", created by an earlier attempt";
-        JobStatus target = statusFor(found.state());
+        JobStatus target = statusOnArrival(found.state());
         if (target == status) {
             providerStatus = clean(found.rawStatus());
             record(JobEvent.STATUS_CHANGED, message, Map.of("provider_job_id", providerJobId), now);
@@ -535,6 +535,15 @@ public class Job extends AbstractAggregateRoot<Job> {
             }
         });
         return kept;
+    }
+
+    /**
+     * The status a job takes when its provider job is created or found. A provider job that has already
+     * ended (found after a crash, a job shorter than the outage) is not ended from that answer: it carries
+     * no model id, tokens or failure reason. The job runs until the next poll reads the ending in full.
+     */
+    private static JobStatus statusOnArrival(ProviderJobState state) {
+        return state.isTerminal() ? JobStatus.RUNNING : statusFor(state);
     }
 
     private static JobStatus statusFor(ProviderJobState state) {

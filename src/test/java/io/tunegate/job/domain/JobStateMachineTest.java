@@ -234,4 +234,37 @@ class JobStateMachineTest {
         assertThat(job.drainMetrics()).hasSize(1);
         assertThat(job.providerEventCursor()).isEqualTo("7");
     }
+
+    @Test
+    void aProviderJobFoundAlreadyEndedIsEndedByTheNextPollWithItsModel() {
+        // found after a crash, the provider job had already succeeded: that answer has no model id
+        Job job = newJob();
+        job.accept("ok", T0);
+        job.startSubmission(T0);
+        job.submissionDeferred("timed out", T0, T0);
+        job.adopt(new SubmittedJob("p-7", ProviderJobState.SUCCEEDED, "completed"), T0.plusSeconds(1));
+
+        assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(job.providerJobId()).isEqualTo("p-7");
+        assertThat(job.providerStatus()).isEqualTo("completed");
+
+        job.apply(snapshot(ProviderJobState.SUCCEEDED, "completed"), t -> BigDecimal.ONE, T0.plusSeconds(2));
+        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(job.fineTunedModel()).isEqualTo("ft:model");
+        assertThat(job.trainedTokens()).isEqualTo(1000L);
+        assertThat(job.pendingDomainEvents()).extracting(Object::getClass).contains(JobSucceeded.class);
+    }
+
+    @Test
+    void aSubmissionAnsweredWithAnEndedJobAlsoWaitsForThePoll() {
+        Job job = newJob();
+        job.accept("ok", T0);
+        job.startSubmission(T0);
+        job.submitted(new SubmittedJob("p-8", ProviderJobState.FAILED, "error"), T0);
+        assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
+
+        job.apply(snapshot(ProviderJobState.FAILED, "error"), t -> null, T0.plusSeconds(1));
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.errorMessage()).contains("out of memory");
+    }
 }
