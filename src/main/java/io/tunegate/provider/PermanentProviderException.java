@@ -14,6 +14,15 @@ public final class PermanentProviderException extends ProviderException {
         this(provider, code, message, null);
     }
 
+    /**
+     * The provider cannot take a hyperparameter the job sets: the job falls back to its next provider.
+     *
+     * @param message names the field and why, in the provider's terms
+     */
+    public static PermanentProviderException unsupportedHyperparameter(String provider, String message) {
+        return new PermanentProviderException(provider, "unsupported_hyperparameter", message);
+    }
+
     public String code() {
         return code;
     }

@@ -77,7 +77,7 @@ enum BedrockFamily {
             return;
         }
         if (!takes(name)) {
-            throw new PermanentProviderException(provider, "unsupported_hyperparameter", "Bedrock does not take "
+            throw PermanentProviderException.unsupportedHyperparameter(provider, "Bedrock does not take "
                     + ours + " (" + name + ") for " + model + "; it takes " + String.join(", ",
                     new java.util.TreeSet<>(parameters)));
         }

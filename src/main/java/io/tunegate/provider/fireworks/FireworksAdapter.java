@@ -147,7 +147,7 @@ public final class FireworksAdapter implements ProviderAdapter {
             return;
         }
         if (hp.learningRateMultiplier() != null) {
-            throw new PermanentProviderException(ID, "unsupported_hyperparameter",
+            throw PermanentProviderException.unsupportedHyperparameter(ID,
                     "fireworks takes an absolute learningRate, not learning_rate_multiplier");
         }
         if (hp.nEpochs() != null) {

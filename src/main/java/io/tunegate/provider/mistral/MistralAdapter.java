@@ -158,7 +158,7 @@ public final class MistralAdapter implements ProviderAdapter {
     }
 
     private static PermanentProviderException unsupported(String field, String why) {
-        return new PermanentProviderException(ID, "unsupported_hyperparameter", why + " (" + field + ")");
+        return PermanentProviderException.unsupportedHyperparameter(ID, why + " (" + field + ")");
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class FineTuningHyperparameters {
             return node;
         }
         if (hyperparameters.learningRate() != null) {
-            throw new PermanentProviderException(provider, "unsupported_hyperparameter", provider
+            throw PermanentProviderException.unsupportedHyperparameter(provider, provider
                     + " does not take an absolute learning_rate, only learning_rate_multiplier (a factor of the"
                     + " model's own rate); send learning_rate_multiplier instead");
         }

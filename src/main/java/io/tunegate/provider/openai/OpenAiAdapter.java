@@ -160,7 +160,7 @@ public final class OpenAiAdapter implements ProviderAdapter {
         ObjectNode hyperparameters = FineTuningHyperparameters.toJson(ID, request.hyperparameters(), http.json());
         if (options.beta() != null) {
             if (!dpo) {
-                throw new PermanentProviderException(ID, "unsupported_hyperparameter",
+                throw PermanentProviderException.unsupportedHyperparameter(ID,
                         "provider_options.openai.beta applies to preference (DPO) data only; this dataset is "
                                 + "trained with supervised fine-tuning");
             }

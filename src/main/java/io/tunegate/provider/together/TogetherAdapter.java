@@ -143,7 +143,7 @@ public final class TogetherAdapter implements ProviderAdapter {
             return;
         }
         if (hp.learningRateMultiplier() != null) {
-            throw new PermanentProviderException(ID, "unsupported_hyperparameter",
+            throw PermanentProviderException.unsupportedHyperparameter(ID,
                     "together takes an absolute learning_rate, not learning_rate_multiplier");
         }
         if (hp.nEpochs() != null) {

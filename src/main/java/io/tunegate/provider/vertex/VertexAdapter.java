@@ -156,7 +156,7 @@ public final class VertexAdapter implements ProviderAdapter {
     }
 
     private static PermanentProviderException unsupported(String field, String why) {
-        return new PermanentProviderException(ID, "unsupported_hyperparameter", why + " (" + field + ")");
+        return PermanentProviderException.unsupportedHyperparameter(ID, why + " (" + field + ")");
     }
 
     private static String displayName(VertexOptions options, SubmitRequest request) {
