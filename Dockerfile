@@ -6,20 +6,27 @@
 FROM eclipse-temurin:21-jdk AS build
 WORKDIR /build
 
-# Wrapper and pom first: the dependency download below stays cached until pom.xml changes.
+# Wrapper and poms first: the dependency download below stays cached until a pom changes.
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
+COPY tunegate-client/pom.xml tunegate-client/
+COPY tunegate-cli/pom.xml tunegate-cli/
+COPY tunegate-server/pom.xml tunegate-server/
 # chmod: the executable bit can be lost on checkouts made on Windows.
 RUN chmod +x mvnw && ./mvnw -B -q dependency:go-offline
 
 # The pom's maven-toolchains-plugin (select-jdk-toolchain, version [21,)) finds a JDK by itself:
 # here JAVA_HOME is this image's JDK 21, which it discovers and accepts, so no toolchains.xml is needed.
-COPY src/ src/
-RUN ./mvnw -B -q package -DskipTests
+# config/ holds the model catalog the jar carries a copy of.
+COPY config/ config/
+COPY tunegate-client/src/ tunegate-client/src/
+COPY tunegate-cli/src/ tunegate-cli/src/
+COPY tunegate-server/src/ tunegate-server/src/
+RUN ./mvnw -B -q package -DskipTests -pl tunegate-server -am
 
 # Split the fat jar into its layers (Spring Boot 4 "tools" jar mode); --launcher keeps JarLauncher,
 # so the runtime needs no main-class or classpath knowledge.
-RUN java -Djarmode=tools -jar target/tunegate-*.jar extract --layers --launcher --destination extracted
+RUN java -Djarmode=tools -jar tunegate-server/target/tunegate-server-*.jar extract --layers --launcher --destination extracted
 
 # ---- runtime -------------------------------------------------------------------------------------
 FROM eclipse-temurin:21-jre

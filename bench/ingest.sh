@@ -13,7 +13,7 @@
 # of the last round's upload and raw pass: costs throughput), UPLOAD_TIMEOUT (1800), READY_TIMEOUT
 # (180), STOP_TIMEOUT (30), JAVA (a java 21+ binary), GATEWAY_ENV (extra VAR=value settings),
 # EXTRA_JAVA_OPTS (more JVM flags for the gateway and the baseline alike, e.g. "-Xms256m"),
-# JAR (the gateway jar to measure; default target/tunegate-*.jar).
+# JAR (the gateway jar to measure; default tunegate-server/target/tunegate-server-*.jar).
 #
 # Loopback only. The upload is streamed (curl -T reads the file as it sends it). On exit (trap) the
 # gateway and its embedded PostgreSQL are stopped and the work dir, with the generated file and the
@@ -111,16 +111,16 @@ log "java: $JAVA_BIN ($JAVA_VERSION)"
 # ---------------------------------------------------------------- jar and the baseline's classpath
 JAR=${JAR:-$(find_jar)}
 if [[ "$BUILD" == 1 || -z "$JAR" ]]; then
-  log "building the jar (./mvnw -B -q package -DskipTests)"
-  (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
+  log "building the jar (./mvnw -B -q package -DskipTests -pl tunegate-server -am)"
+  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl tunegate-server -am)
   JAR=$(find_jar)
-  [[ -n "$JAR" ]] || die "build produced no target/tunegate-*.jar"
+  [[ -n "$JAR" ]] || die "build produced no tunegate-server/target/tunegate-server-*.jar"
 fi
 log "jar: $JAR"
 
 # The baseline needs the gateway's own jtokkit and Jackson, at the versions the pom pins.
 CLASSPATH_FILE="$RESULTS/baseline-classpath.txt"
-(cd "$ROOT" && ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" \
+(cd "$ROOT" && ./mvnw -B -q dependency:build-classpath -pl tunegate-server -am -Dmdep.outputFile="$CLASSPATH_FILE" \
   -Dmdep.includeScope=runtime -DincludeArtifactIds=jtokkit,jackson-core,jackson-databind,jackson-annotations) >/dev/null \
   || die "could not resolve the baseline's classpath"
 BASELINE_CP=$(cat "$CLASSPATH_FILE")

@@ -46,7 +46,7 @@ find_java() {
 
 find_jar() {
   local jar
-  for jar in "$ROOT"/target/tunegate-*.jar; do
+  for jar in "$ROOT"/tunegate-server/target/tunegate-server-*.jar; do
     [[ -f "$jar" && "$jar" != *-plain.jar ]] && { printf '%s' "$jar"; return; }
   done
   return 0

@@ -93,10 +93,10 @@ log "java: $JAVA_BIN ($JAVA_VERSION)"
 # ---------------------------------------------------------------- jar
 JAR=$(find_jar)
 if [[ "$BUILD" == 1 || -z "$JAR" ]]; then
-  log "building the jar (./mvnw -B -q package -DskipTests)"
-  (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
+  log "building the jar (./mvnw -B -q package -DskipTests -pl tunegate-server -am)"
+  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl tunegate-server -am)
   JAR=$(find_jar)
-  [[ -n "$JAR" ]] || die "build produced no target/tunegate-*.jar"
+  [[ -n "$JAR" ]] || die "build produced no tunegate-server/target/tunegate-server-*.jar"
 fi
 log "jar: $JAR"
 

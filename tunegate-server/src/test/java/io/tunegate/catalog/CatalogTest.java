@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CatalogTest {
 
     private static final ModelCatalog SHIPPED =
-            CatalogLoaderAccess.load(List.of(new FileSystemResource("config/model-catalog.yml")));
+            CatalogLoaderAccess.load(List.of(new FileSystemResource("../config/model-catalog.yml")));
 
     @Test
     void theShippedCatalogLoadsAndMapsProviderIdsToCanonicalNames() {
@@ -69,7 +69,7 @@ class CatalogTest {
                         max_tokens_per_example: 65536
                         max_file_bytes: 1000
                 """);
-        ModelCatalog merged = CatalogLoaderAccess.load(List.of(new FileSystemResource("config/model-catalog.yml"), override));
+        ModelCatalog merged = CatalogLoaderAccess.load(List.of(new FileSystemResource("../config/model-catalog.yml"), override));
 
         CatalogModel model = merged.find("gpt-4o-mini").orElseThrow();
         assertThat(model.offer("openai").orElseThrow().pricePerMillionTokens()).isEqualByComparingTo("2.5");
