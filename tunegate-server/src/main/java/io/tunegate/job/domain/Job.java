@@ -43,12 +43,16 @@ public class Job extends AbstractAggregateRoot<Job> {
 
     private static final Map<JobStatus, Set<JobStatus>> ALLOWED = Map.of(
             JobStatus.VALIDATING, EnumSet.of(JobStatus.QUEUED, JobStatus.FAILED, JobStatus.CANCELLED),
-            JobStatus.QUEUED, EnumSet.of(JobStatus.SUBMITTING, JobStatus.RUNNING, JobStatus.SUCCEEDED,
+            // queued and submitting may go straight to paused: a job found or polled paused at its provider
+            JobStatus.QUEUED, EnumSet.of(JobStatus.SUBMITTING, JobStatus.RUNNING, JobStatus.PAUSED,
+                    JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLING, JobStatus.CANCELLED),
+            JobStatus.SUBMITTING, EnumSet.of(JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.PAUSED,
+                    JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLING, JobStatus.CANCELLED),
+            JobStatus.RUNNING, EnumSet.of(JobStatus.PAUSED, JobStatus.SUCCEEDED, JobStatus.FAILED,
+                    JobStatus.CANCELLING, JobStatus.CANCELLED),
+            // queued again only for a job paused before it ever started
+            JobStatus.PAUSED, EnumSet.of(JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.SUCCEEDED,
                     JobStatus.FAILED, JobStatus.CANCELLING, JobStatus.CANCELLED),
-            JobStatus.SUBMITTING, EnumSet.of(JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.SUCCEEDED,
-                    JobStatus.FAILED, JobStatus.CANCELLING, JobStatus.CANCELLED),
-            JobStatus.RUNNING, EnumSet.of(JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLING,
-                    JobStatus.CANCELLED),
             JobStatus.CANCELLING, EnumSet.of(JobStatus.CANCELLED, JobStatus.SUCCEEDED, JobStatus.FAILED),
             JobStatus.SUCCEEDED, EnumSet.noneOf(JobStatus.class),
             JobStatus.FAILED, EnumSet.noneOf(JobStatus.class),
@@ -57,7 +61,8 @@ public class Job extends AbstractAggregateRoot<Job> {
     private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     /** States that only exist once the provider has the job. */
-    private static final Set<JobStatus> AT_PROVIDER = EnumSet.of(JobStatus.RUNNING, JobStatus.SUCCEEDED);
+    private static final Set<JobStatus> AT_PROVIDER = EnumSet.of(JobStatus.RUNNING, JobStatus.PAUSED,
+            JobStatus.SUCCEEDED);
 
     @Id
     private UUID id;
@@ -112,6 +117,11 @@ public class Job extends AbstractAggregateRoot<Job> {
     private Instant updatedAt;
     private Instant startedAt;
     private Instant finishedAt;
+    /**
+     * When the provider last accepted a pause or resume asked through the API. A poll that asked the provider
+     * before then may carry the old state; it must not undo the change.
+     */
+    private Instant pauseChangedAt;
     @Version
     private Long version;
 
@@ -270,6 +280,16 @@ public class Job extends AbstractAggregateRoot<Job> {
 
     /** Applies what the provider reports: its events, curve, tokens, model and status. */
     public void apply(ProviderJobSnapshot snapshot, Function<Long, BigDecimal> costOfTokens, Instant now) {
+        apply(snapshot, costOfTokens, null, now);
+    }
+
+    /**
+     * Applies what the provider reported when it was asked at {@code askedAt} (null: unknown). An answer
+     * asked for before a pause or resume was accepted may still show the state before it: its status is
+     * ignored then, unless it is an ending (an ending is final whenever it was read).
+     */
+    public void apply(ProviderJobSnapshot snapshot, Function<Long, BigDecimal> costOfTokens, Instant askedAt,
+                      Instant now) {
         pollFailures = 0;
         pollFailingSince = null;
         for (ProviderJobSnapshot.Event event : snapshot.events()) {
@@ -290,6 +310,12 @@ public class Job extends AbstractAggregateRoot<Job> {
             trainedTokens = snapshot.trainedTokens();
         }
         JobStatus target = statusFor(snapshot.state());
+        if (target == JobStatus.QUEUED && startedAt != null) {
+            // a job that has trained is not queued again (a provider may say so on resume): it runs
+            target = JobStatus.RUNNING;
+        }
+        boolean staleAboutPausing = askedAt != null && pauseChangedAt != null && askedAt.isBefore(pauseChangedAt)
+                && !target.isTerminal();
         if (target == JobStatus.SUCCEEDED) {
             fineTunedModel = clean(snapshot.fineTunedModel());
             if (startedAt == null) {
@@ -304,9 +330,11 @@ public class Job extends AbstractAggregateRoot<Job> {
         if (target.isTerminal() && trainedTokens != null) {
             actualCostUsd = costOfTokens.apply(trainedTokens);
         }
-        boolean keepsItsStatus = status == JobStatus.CANCELLING && !target.isTerminal()
-                || status == JobStatus.RUNNING && target == JobStatus.QUEUED;
+        boolean keepsItsStatus = status == JobStatus.CANCELLING && !target.isTerminal();
         String raw = clean(snapshot.rawStatus());
+        if (staleAboutPausing) {
+            return;
+        }
         if (keepsItsStatus) {
             noteRawStatus(raw, now);
         } else {
@@ -380,6 +408,42 @@ public class Job extends AbstractAggregateRoot<Job> {
     }
 
     /**
+     * The provider accepted a pause asked through the API and answered {@code answered}. The job follows the
+     * answer: paused when the provider says so, otherwise unchanged with the request noted (the poll reads
+     * the pause when the provider gets there). An answer that the job ended is left for the poll, which reads
+     * the ending in full.
+     */
+    public void pauseAccepted(ProviderJobState answered, String raw, Instant now) {
+        pauseChangedAt = now;
+        raw = clean(raw);
+        if (answered == ProviderJobState.PAUSED && ALLOWED.get(status).contains(JobStatus.PAUSED)) {
+            moveTo(JobStatus.PAUSED, raw, "Paused at " + provider + " on request", now, JobEvent.PAUSED,
+                    Map.of("requested", true));
+        } else if (status != JobStatus.PAUSED) {
+            record(JobEvent.PAUSE_REQUESTED, provider + " accepted the pause and reports '" + raw + "'",
+                    Map.of("provider_status", String.valueOf(raw)), now);
+            touch(now);
+        }
+    }
+
+    /** As {@link #pauseAccepted}, for a resume: running again (or queued, if it never started) when the answer says so. */
+    public void resumeAccepted(ProviderJobState answered, String raw, Instant now) {
+        pauseChangedAt = now;
+        raw = clean(raw);
+        boolean goesOn = answered == ProviderJobState.RUNNING || answered == ProviderJobState.QUEUED;
+        if (status == JobStatus.PAUSED && goesOn) {
+            JobStatus next = answered == ProviderJobState.QUEUED && startedAt == null ? JobStatus.QUEUED
+                    : JobStatus.RUNNING;
+            moveTo(next, raw, "Resumed at " + provider + " on request", now, JobEvent.RESUMED,
+                    Map.of("requested", true));
+        } else if (status == JobStatus.PAUSED) {
+            record(JobEvent.RESUME_REQUESTED, provider + " accepted the resume and reports '" + raw + "'",
+                    Map.of("provider_status", String.valueOf(raw)), now);
+            touch(now);
+        }
+    }
+
+    /**
      * A user's cancel. Before any submission attempt it ends the job at once; after one (even a failed one,
      * which may have created the job after all) the job is {@code cancelling} until the provider confirms or
      * is found to have no job. Cancelling twice is harmless.
@@ -441,7 +505,11 @@ public class Job extends AbstractAggregateRoot<Job> {
     }
 
     private void moveTo(JobStatus next, String raw, String message, Instant now) {
-        moveTo(next, raw, message, now, JobEvent.STATUS_CHANGED, Map.of());
+        // pausing and resuming get events of their own, however they were noticed
+        String type = next == JobStatus.PAUSED && status != JobStatus.PAUSED ? JobEvent.PAUSED
+                : status == JobStatus.PAUSED && (next == JobStatus.RUNNING || next == JobStatus.QUEUED) ? JobEvent.RESUMED
+                : JobEvent.STATUS_CHANGED;
+        moveTo(next, raw, message, now, type, Map.of());
     }
 
     private void moveTo(JobStatus next, String raw, String message, Instant now, String eventType,
@@ -507,6 +575,7 @@ public class Job extends AbstractAggregateRoot<Job> {
             case SUCCEEDED -> "Succeeded" + (fineTunedModel != null ? ": " + fineTunedModel : "");
             case FAILED -> "Failed: " + errorMessage;
             case CANCELLED -> "Cancelled at " + provider;
+            case PAUSED -> "Paused at " + provider + " ('" + raw + "')";
             default -> provider + " reports '" + raw + "'";
         };
     }
@@ -550,6 +619,7 @@ public class Job extends AbstractAggregateRoot<Job> {
         return switch (state) {
             case QUEUED -> JobStatus.QUEUED;
             case RUNNING -> JobStatus.RUNNING;
+            case PAUSED -> JobStatus.PAUSED;
             case SUCCEEDED -> JobStatus.SUCCEEDED;
             case FAILED -> JobStatus.FAILED;
             case CANCELLED -> JobStatus.CANCELLED;
@@ -618,4 +688,5 @@ public class Job extends AbstractAggregateRoot<Job> {
     public Instant updatedAt() { return updatedAt; }
     public Instant startedAt() { return startedAt; }
     public Instant finishedAt() { return finishedAt; }
+    public Instant pauseChangedAt() { return pauseChangedAt; }
 }

@@ -22,6 +22,13 @@ public record JobEvent(UUID jobId, int seq, String type, JobStatus status, Strin
     public static final String FALLBACK = "fallback";
     public static final String WAITING_FOR_SLOT = "waiting_for_slot";
     public static final String POLL_ERROR = "poll_error";
+    /** The job moved to {@code paused} (asked through the API, or found so at the provider). */
+    public static final String PAUSED = "paused";
+    /** The job left {@code paused} for {@code running} (or {@code queued}). */
+    public static final String RESUMED = "resumed";
+    /** The provider accepted a pause (resume) but did not report the new state yet. */
+    public static final String PAUSE_REQUESTED = "pause_requested";
+    public static final String RESUME_REQUESTED = "resume_requested";
     public static final String DATA_READY = "data_ready";
     public static final String BUDGET_THRESHOLD_REACHED = "budget.threshold_reached";
     public static final String BUDGET_PROJECTED_OVERSPEND = "budget.projected_overspend";

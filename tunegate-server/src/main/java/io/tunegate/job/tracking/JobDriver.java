@@ -254,6 +254,7 @@ class JobDriver {
 
     private Next poll(Job job, ProviderAdapter adapter) {
         ProviderJobSnapshot snapshot;
+        Instant askedAt = now();
         try {
             snapshot = adapter.fetch(job.providerJobId(), job.providerEventCursor());
         } catch (ProviderException e) {
@@ -263,7 +264,7 @@ class JobDriver {
         Function<Long, BigDecimal> costOf = tokens -> price == null ? null : Quoter.cost(price, tokens);
         boolean[] overspending = {false};
         Job after = update(job, j -> {
-            j.apply(snapshot, costOf, now());
+            j.apply(snapshot, costOf, askedAt, now());
             overspending[0] = budgetGuard.check(j, snapshot, costOf, now());
         });
         if (overspending[0]) {

@@ -12,9 +12,10 @@ final class FireworksStates {
         return switch (raw == null ? "" : raw.strip()) {
             case "JOB_STATE_CREATING", "JOB_STATE_PENDING", "JOB_STATE_VALIDATING", "JOB_STATE_CREATING_INPUT_DATASET",
                  "JOB_STATE_RE_QUEUEING", "JOB_STATE_IDLE" -> ProviderJobState.QUEUED;
-            // cancelling is not an end yet; paused jobs can be resumed
-            case "JOB_STATE_RUNNING", "JOB_STATE_WRITING_RESULTS", "JOB_STATE_CANCELLING", "JOB_STATE_PAUSED" ->
-                    ProviderJobState.RUNNING;
+            // cancelling is not an end yet
+            case "JOB_STATE_RUNNING", "JOB_STATE_WRITING_RESULTS", "JOB_STATE_CANCELLING" -> ProviderJobState.RUNNING;
+            // Fireworks has :resume but no pause call; a job paused on its side can be resumed there
+            case "JOB_STATE_PAUSED" -> ProviderJobState.PAUSED;
             // early stopping ends training with a model (treated as success: not verified)
             case "JOB_STATE_COMPLETED", "JOB_STATE_EARLY_STOPPED" -> ProviderJobState.SUCCEEDED;
             case "JOB_STATE_FAILED", "JOB_STATE_EXPIRED" -> ProviderJobState.FAILED;

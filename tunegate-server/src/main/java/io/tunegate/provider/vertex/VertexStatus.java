@@ -14,9 +14,10 @@ final class VertexStatus {
         }
         return switch (raw) {
             case "JOB_STATE_QUEUED", "JOB_STATE_PENDING", "JOB_STATE_UNSPECIFIED" -> ProviderJobState.QUEUED;
-            // CANCELLING may still end otherwise; PAUSED and UPDATING are not ends either
-            case "JOB_STATE_RUNNING", "JOB_STATE_CANCELLING", "JOB_STATE_PAUSED", "JOB_STATE_UPDATING" ->
-                    ProviderJobState.RUNNING;
+            // CANCELLING may still end otherwise; UPDATING is not an end either
+            case "JOB_STATE_RUNNING", "JOB_STATE_CANCELLING", "JOB_STATE_UPDATING" -> ProviderJobState.RUNNING;
+            // Vertex has no pause call, but reports jobs it paused itself
+            case "JOB_STATE_PAUSED" -> ProviderJobState.PAUSED;
             case "JOB_STATE_SUCCEEDED" -> ProviderJobState.SUCCEEDED;
             // a tuning job that partly succeeded is only of use with a model to serve
             case "JOB_STATE_PARTIALLY_SUCCEEDED" -> hasModel ? ProviderJobState.SUCCEEDED : ProviderJobState.FAILED;

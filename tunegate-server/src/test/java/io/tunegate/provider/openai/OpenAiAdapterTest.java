@@ -309,7 +309,7 @@ class OpenAiAdapterTest {
             created,          QUEUED
             pending,          QUEUED
             running,          RUNNING
-            paused,           RUNNING
+            paused,           PAUSED
             something_new,    RUNNING
             succeeded,        SUCCEEDED
             failed,           FAILED
@@ -322,14 +322,14 @@ class OpenAiAdapterTest {
     @Test
     void anUnknownStatusIsRunningAndKeptRaw() {
         wm.stubFor(get(urlPathEqualTo("/v1/fine_tuning/jobs/ftjob-1"))
-                .willReturn(json(200, stubs.job("ftjob-1", "paused", null, null, null, "\"metadata\": null"))));
+                .willReturn(json(200, stubs.job("ftjob-1", "preempted", null, null, null, "\"metadata\": null"))));
         wm.stubFor(get(urlPathEqualTo("/v1/fine_tuning/jobs/ftjob-1/events"))
                 .willReturn(json(200, "{\"object\": \"list\", \"data\": [], \"has_more\": false}")));
 
         ProviderJobSnapshot snapshot = adapter().fetch("ftjob-1", null);
 
         assertThat(snapshot.state()).isEqualTo(ProviderJobState.RUNNING);
-        assertThat(snapshot.rawStatus()).isEqualTo("paused");
+        assertThat(snapshot.rawStatus()).isEqualTo("preempted");
         assertThat(snapshot.events()).isEmpty();
         assertThat(snapshot.nextEventCursor()).isNull();
     }
