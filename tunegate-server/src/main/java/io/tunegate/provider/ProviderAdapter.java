@@ -49,4 +49,17 @@ public interface ProviderAdapter {
     ProviderJobSnapshot fetch(String providerJobId, String eventCursor);
 
     void cancel(String providerJobId);
+
+    /**
+     * Pauses a running job: optional, for providers whose {@link ProviderCapabilities#pausable()} is true.
+     * Answers the job's state as the provider reports it after the call (it may not say paused yet).
+     */
+    default ProviderJobStatus pause(String providerJobId) {
+        throw new UnsupportedOperationException(id() + " cannot pause jobs");
+    }
+
+    /** Resumes a paused job; as {@link #pause}. */
+    default ProviderJobStatus resume(String providerJobId) {
+        throw new UnsupportedOperationException(id() + " cannot resume jobs");
+    }
 }

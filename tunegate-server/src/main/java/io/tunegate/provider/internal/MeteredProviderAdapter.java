@@ -6,6 +6,7 @@ import io.tunegate.provider.PermanentProviderException;
 import io.tunegate.provider.ProviderAdapter;
 import io.tunegate.provider.ProviderCapabilities;
 import io.tunegate.provider.ProviderJobSnapshot;
+import io.tunegate.provider.ProviderJobStatus;
 import io.tunegate.provider.SubmitRequest;
 import io.tunegate.provider.SubmittedJob;
 import io.tunegate.provider.TransientProviderException;
@@ -73,6 +74,16 @@ class MeteredProviderAdapter implements ProviderAdapter {
             delegate.cancel(providerJobId);
             return null;
         });
+    }
+
+    @Override
+    public ProviderJobStatus pause(String providerJobId) {
+        return timed("pause", () -> delegate.pause(providerJobId));
+    }
+
+    @Override
+    public ProviderJobStatus resume(String providerJobId) {
+        return timed("resume", () -> delegate.resume(providerJobId));
     }
 
     private <T> T timed(String operation, Supplier<T> call) {

@@ -2,6 +2,7 @@ package io.tunegate.provider.openai;
 
 import io.tunegate.provider.ProviderJobSnapshot;
 import io.tunegate.provider.ProviderJobState;
+import io.tunegate.provider.ProviderJobStatus;
 import io.tunegate.provider.SubmittedJob;
 import io.tunegate.provider.TransientProviderException;
 import io.tunegate.provider.http.JsonFields;
@@ -41,6 +42,25 @@ public final class FineTuningJobs {
 
     public void cancel(String jobId) {
         http.post(endpoints.uri(path(jobId) + "/cancel", null));
+    }
+
+    /** {@code POST .../pause}: OpenAI answers the job, {@code paused} once it took effect. */
+    public ProviderJobStatus pause(String jobId) {
+        return status(jobId, http.post(endpoints.uri(path(jobId) + "/pause", null)));
+    }
+
+    /** {@code POST .../resume}: answers the job, as {@link #pause}. */
+    public ProviderJobStatus resume(String jobId) {
+        return status(jobId, http.post(endpoints.uri(path(jobId) + "/resume", null)));
+    }
+
+    private ProviderJobStatus status(String jobId, JsonNode job) {
+        String raw = JsonFields.text(job, "status");
+        if (raw == null) {
+            throw new TransientProviderException(http.provider(), http.provider() + " answered about job " + jobId
+                    + " without a status");
+        }
+        return new ProviderJobStatus(FineTuningStatus.of(raw), raw);
     }
 
     /**

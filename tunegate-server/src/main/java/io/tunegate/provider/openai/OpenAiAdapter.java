@@ -7,6 +7,7 @@ import io.tunegate.provider.PermanentProviderException;
 import io.tunegate.provider.ProviderAdapter;
 import io.tunegate.provider.ProviderCapabilities;
 import io.tunegate.provider.ProviderJobSnapshot;
+import io.tunegate.provider.ProviderJobStatus;
 import io.tunegate.provider.StageRequest;
 import io.tunegate.provider.SubmitRequest;
 import io.tunegate.provider.SubmittedJob;
@@ -31,7 +32,7 @@ import static io.tunegate.provider.openai.FineTuningEndpoints.encode;
  * OpenAI fine-tuning. Data goes up as a file named by its content ({@code tunegate-<sha256>.<format>.jsonl});
  * the job is created with {@code method} (supervised, or DPO for preference data) and tagged with
  * {@code metadata.tunegate_job_id}, by which {@link #findSubmitted} finds it again: OpenAI has no idempotency
- * for job creation.
+ * for job creation. Running jobs can be paused and resumed.
  */
 public final class OpenAiAdapter implements ProviderAdapter {
 
@@ -100,7 +101,7 @@ public final class OpenAiAdapter implements ProviderAdapter {
 
     @Override
     public ProviderCapabilities capabilities() {
-        return new ProviderCapabilities(settings.pollInterval());
+        return new ProviderCapabilities(settings.pollInterval(), true);
     }
 
     @Override
@@ -201,5 +202,15 @@ public final class OpenAiAdapter implements ProviderAdapter {
     @Override
     public void cancel(String providerJobId) {
         jobs.cancel(providerJobId);
+    }
+
+    @Override
+    public ProviderJobStatus pause(String providerJobId) {
+        return jobs.pause(providerJobId);
+    }
+
+    @Override
+    public ProviderJobStatus resume(String providerJobId) {
+        return jobs.resume(providerJobId);
     }
 }

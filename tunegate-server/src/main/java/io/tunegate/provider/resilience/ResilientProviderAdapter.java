@@ -10,6 +10,7 @@ import io.tunegate.provider.ProviderAdapter;
 import io.tunegate.provider.ProviderCapabilities;
 import io.tunegate.provider.ProviderException;
 import io.tunegate.provider.ProviderJobSnapshot;
+import io.tunegate.provider.ProviderJobStatus;
 import io.tunegate.provider.StageRequest;
 import io.tunegate.provider.SubmitRequest;
 import io.tunegate.provider.SubmittedJob;
@@ -105,6 +106,16 @@ final class ResilientProviderAdapter implements ProviderAdapter {
             delegate.cancel(providerJobId);
             return null;
         });
+    }
+
+    @Override
+    public ProviderJobStatus pause(String providerJobId) {
+        return call("pause", policy.operationTimeout(), () -> delegate.pause(providerJobId));
+    }
+
+    @Override
+    public ProviderJobStatus resume(String providerJobId) {
+        return call("resume", policy.operationTimeout(), () -> delegate.resume(providerJobId));
     }
 
     private <T> T call(String operation, Duration limit, Supplier<T> body) {
