@@ -1,5 +1,6 @@
 package io.tunegate.job.web;
 
+import io.tunegate.job.JobPausing;
 import io.tunegate.job.JobRequest;
 import io.tunegate.job.JobStatus;
 import io.tunegate.job.JobView;
@@ -27,17 +28,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code /v1/jobs}: submit, read, list, cancel, and read a job's events and training curve. */
+/** {@code /v1/jobs}: submit, read, list, cancel, pause, resume, and read a job's events and training curve. */
 @RestController
 @RequestMapping(path = "/v1/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
 class JobController {
 
     private final JobCommands commands;
     private final JobQueries queries;
+    private final JobPausing pausing;
 
-    JobController(JobCommands commands, JobQueries queries) {
+    JobController(JobCommands commands, JobQueries queries, JobPausing pausing) {
         this.commands = commands;
         this.queries = queries;
+        this.pausing = pausing;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -73,6 +76,17 @@ class JobController {
     @PostMapping("/{id}/cancel")
     JobView cancel(ProjectId project, @PathVariable String id) {
         return commands.cancel(project, jobId(id));
+    }
+
+    /** Pauses a running job where its provider can (OpenAI, the sandbox): 422 elsewhere, 409 unless running. */
+    @PostMapping("/{id}/pause")
+    JobView pause(ProjectId project, @PathVariable String id) {
+        return pausing.pause(project, jobId(id));
+    }
+
+    @PostMapping("/{id}/resume")
+    JobView resume(ProjectId project, @PathVariable String id) {
+        return pausing.resume(project, jobId(id));
     }
 
     @GetMapping("/{id}/events")

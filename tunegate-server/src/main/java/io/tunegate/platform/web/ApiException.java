@@ -10,6 +10,7 @@ public class ApiException extends RuntimeException {
     private final ProblemType type;
     private final List<FieldViolation> violations;
     private final Map<String, Object> properties = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ApiException(ProblemType type, String detail) {
         this(type, detail, List.of());
@@ -44,6 +45,16 @@ public class ApiException extends RuntimeException {
     public ApiException with(String name, Object value) {
         properties.put(name, value);
         return this;
+    }
+
+    /** Adds a response header, e.g. {@code Retry-After}. */
+    public ApiException header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public Map<String, Object> properties() {

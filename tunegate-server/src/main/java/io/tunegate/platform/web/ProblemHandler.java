@@ -39,7 +39,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleApi(ApiException e) {
         ProblemDetail problem = Problems.of(e.type(), e.getMessage(), e.violations());
         e.properties().forEach(problem::setProperty);
-        return respond(problem);
+        var response = ResponseEntity.status(problem.getStatus());
+        e.headers().forEach((name, value) -> response.header(name, value));
+        return response.body(problem);
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

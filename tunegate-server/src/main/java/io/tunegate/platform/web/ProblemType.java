@@ -15,6 +15,11 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
     CONFLICT("conflict", "The request conflicts with the resource's state", HttpStatus.CONFLICT),
+    OPERATION_NOT_SUPPORTED("operation-not-supported", "The provider does not support this operation",
+            HttpStatus.UNPROCESSABLE_CONTENT),
+    // a provider asked on the caller's behalf refused (502) or could not be reached (503); nothing was changed
+    PROVIDER_ERROR("provider-error", "The provider refused the request", HttpStatus.BAD_GATEWAY),
+    PROVIDER_UNAVAILABLE("provider-unavailable", "The provider could not be reached", HttpStatus.SERVICE_UNAVAILABLE),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused",

@@ -3,12 +3,15 @@ package io.tunegate.provider.sandbox;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The sandbox's own job table: what a provider would keep on its side. */
@@ -41,6 +44,22 @@ class SandboxJobStore {
         return jdbc.sql("select * from sandbox_jobs where client_token = ?").param(token).query(ROW).optional();
     }
 
+    /** Pauses the job at {@code at} unless it is paused already; whether this call paused it. */
+    boolean markPaused(String id, Instant at) {
+        return jdbc.sql("""
+                        update sandbox_jobs set pauses = array_append(pauses, ?)
+                        where id = ? and cardinality(pauses) % 2 = 0""")
+                .params(at.atOffset(ZoneOffset.UTC), id).update() == 1;
+    }
+
+    /** Resumes the job at {@code at} if it is paused; whether this call resumed it. */
+    boolean markResumed(String id, Instant at) {
+        return jdbc.sql("""
+                        update sandbox_jobs set pauses = array_append(pauses, ?)
+                        where id = ? and cardinality(pauses) % 2 = 1""")
+                .params(at.atOffset(ZoneOffset.UTC), id).update() == 1;
+    }
+
     void markCancelled(String id, Instant at) {
         jdbc.sql("update sandbox_jobs set cancelled_at = ? where id = ? and cancelled_at is null")
                 .params(at.atOffset(ZoneOffset.UTC), id).update();
@@ -51,6 +70,20 @@ class SandboxJobStore {
         return new SandboxJob(rs.getString("id"), rs.getString("client_token"), rs.getString("base_model"),
                 SandboxJob.Outcome.valueOf(rs.getString("outcome")), rs.getInt("steps"),
                 Duration.ofMillis(rs.getLong("duration_ms")), rs.getLong("trained_tokens"),
-                rs.getTimestamp("created_at").toInstant(), cancelled == null ? null : cancelled.toInstant());
+                rs.getTimestamp("created_at").toInstant(), cancelled == null ? null : cancelled.toInstant(),
+                pauses(rs.getArray("pauses")));
+    }
+
+    private static List<Instant> pauses(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        List<Instant> pauses = new ArrayList<>();
+        try (ResultSet rs = array.getResultSet()) {
+            while (rs.next()) {
+                pauses.add(rs.getTimestamp(2).toInstant()); // column 1 is the index
+            }
+        }
+        return pauses;
     }
 }

@@ -7,6 +7,8 @@ import io.tunegate.provider.PermanentProviderException;
 import io.tunegate.provider.ProviderAdapter;
 import io.tunegate.provider.ProviderCapabilities;
 import io.tunegate.provider.ProviderJobSnapshot;
+import io.tunegate.provider.ProviderJobState;
+import io.tunegate.provider.ProviderJobStatus;
 import io.tunegate.provider.StageRequest;
 import io.tunegate.provider.SubmitRequest;
 import io.tunegate.provider.SubmittedJob;
@@ -14,6 +16,8 @@ import io.tunegate.provider.TransientProviderException;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import java.util.List;
@@ -29,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * deterministic provider. Per job, {@code provider_options.sandbox} may set {@code outcome}
  * ("succeed"/"fail"), {@code duration_seconds}, {@code steps}, {@code submit_error} ("transient"/"permanent"),
  * {@code transient_errors} (how many first calls fail transiently), {@code lose_submit_answers} (how many first
- * submissions create the job and then time out, as a lost answer would) and {@code latency_ms}.
+ * submissions create the job and then time out, as a lost answer would) and {@code latency_ms}. A training
+ * job can be paused (it trains no further) and resumed.
  */
 class SandboxProvider implements ProviderAdapter {
 
@@ -55,7 +60,8 @@ class SandboxProvider implements ProviderAdapter {
 
     @Override
     public ProviderCapabilities capabilities() {
-        return new ProviderCapabilities(settings.pollInterval());
+        // pausable, so the gateway's pause and resume can be tried and tested without a provider account
+        return new ProviderCapabilities(settings.pollInterval(), true);
     }
 
     /**
@@ -134,6 +140,48 @@ class SandboxProvider implements ProviderAdapter {
         SandboxJob job = existing(providerJobId);
         misbehave(job.clientToken(), optionsByJob.getOrDefault(job.clientToken(), SandboxOptions.NONE));
         store.markCancelled(providerJobId, clock.instant());
+    }
+
+    /** Pauses a training job (a paused one stays paused); a queued or ended one is refused, as a provider would. */
+    @Override
+    public ProviderJobStatus pause(String providerJobId) {
+        SandboxJob job = existing(providerJobId);
+        misbehave(job.clientToken(), optionsByJob.getOrDefault(job.clientToken(), SandboxOptions.NONE));
+        Instant now = storable(clock.instant());
+        ProviderJobSnapshot before = SandboxScript.at(job, now, null);
+        if (before.state() == ProviderJobState.RUNNING) {
+            store.markPaused(providerJobId, now);
+        } else if (before.state() != ProviderJobState.PAUSED) {
+            throw new PermanentProviderException(ID, "invalid_state", "Sandbox job " + providerJobId + " is "
+                    + before.rawStatus() + "; only a training job can be paused");
+        }
+        return status(providerJobId, now);
+    }
+
+    /** Resumes a paused job (a training one is left as it is); a queued or ended one is refused. */
+    @Override
+    public ProviderJobStatus resume(String providerJobId) {
+        SandboxJob job = existing(providerJobId);
+        misbehave(job.clientToken(), optionsByJob.getOrDefault(job.clientToken(), SandboxOptions.NONE));
+        Instant now = storable(clock.instant());
+        ProviderJobSnapshot before = SandboxScript.at(job, now, null);
+        if (before.state() == ProviderJobState.PAUSED) {
+            store.markResumed(providerJobId, now);
+        } else if (before.state() != ProviderJobState.RUNNING) {
+            throw new PermanentProviderException(ID, "invalid_state", "Sandbox job " + providerJobId + " is "
+                    + before.rawStatus() + "; only a paused job can be resumed");
+        }
+        return status(providerJobId, now);
+    }
+
+    /** PostgreSQL keeps microseconds, rounding: a pause stored from nanoseconds could land after "now". */
+    private static Instant storable(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private ProviderJobStatus status(String providerJobId, Instant now) {
+        ProviderJobSnapshot after = SandboxScript.at(existing(providerJobId), now, null);
+        return new ProviderJobStatus(after.state(), after.rawStatus());
     }
 
     private SandboxJob existing(String providerJobId) {

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Plays a job as a function of time: queued for the first tenth of its duration, then one training step per
  * slice with a falling loss, then succeeded (or failed halfway when asked to). The same job at the same
- * instant always looks the same, so polling and restarts are deterministic.
+ * instant always looks the same, so polling and restarts are deterministic. A paused job's clock stands still
+ * ({@link SandboxClock}): it trains no further until resumed.
  */
 final class SandboxScript {
 
@@ -22,12 +23,15 @@ final class SandboxScript {
     static final String COMPLETED = "completed";
     static final String ERROR = "error";
     static final String CANCELLED = "cancelled";
+    static final String PAUSED = "paused";
 
     private SandboxScript() {
     }
 
     static ProviderJobSnapshot at(SandboxJob job, Instant now, String eventCursor) {
-        Instant effectiveNow = job.cancelledAt() != null && job.cancelledAt().isBefore(now) ? job.cancelledAt() : now;
+        Instant wallNow = job.cancelledAt() != null && job.cancelledAt().isBefore(now) ? job.cancelledAt() : now;
+        SandboxClock clock = new SandboxClock(job.pauses());
+        Instant effectiveNow = clock.jobTime(wallNow);
         Duration queuedFor = job.duration().dividedBy(10);
         Duration training = job.duration().minus(queuedFor);
         Instant trainingStart = job.createdAt().plus(queuedFor);
@@ -45,11 +49,11 @@ final class SandboxScript {
         List<ProviderJobSnapshot.Event> events = new ArrayList<>();
         events.add(event(0, job.createdAt(), "Job created for " + job.baseModel()));
         if (elapsedTraining >= 0) {
-            events.add(event(1, trainingStart, "Training started: " + job.steps() + " steps"));
+            events.add(event(1, clock.wallTime(trainingStart), "Training started: " + job.steps() + " steps"));
         }
         List<ProviderJobSnapshot.MetricPoint> metrics = new ArrayList<>();
         for (int step = 1; step <= stepsDone; step++) {
-            Instant at = trainingStart.plus(stepLength.multipliedBy(step));
+            Instant at = clock.wallTime(trainingStart.plus(stepLength.multipliedBy(step)));
             double loss = trainLoss(step, job.steps());
             Double validLoss = step % 5 == 0 || step == job.steps() ? validLoss(step, job.steps()) : null;
             metrics.add(new ProviderJobSnapshot.MetricPoint(step, epoch(step, job.steps()), loss, validLoss,
@@ -72,12 +76,15 @@ final class SandboxScript {
             raw = ERROR;
             error = new ProviderJobSnapshot.Error("sandbox_training_failed",
                     "Sandbox job failed at step " + failAt + " as it was asked to");
-            events.add(event(endSeq, trainingStart.plus(stepLength.multipliedBy(failAt)), error.message()));
+            events.add(event(endSeq, clock.wallTime(trainingStart.plus(stepLength.multipliedBy(failAt))), error.message()));
         } else if (stepsDone >= job.steps()) {
             state = ProviderJobState.SUCCEEDED;
             raw = COMPLETED;
             model = "sandbox:" + job.baseModel() + ":" + job.id();
-            events.add(event(endSeq, job.createdAt().plus(job.duration()), "Job completed: " + model));
+            events.add(event(endSeq, clock.wallTime(job.createdAt().plus(job.duration())), "Job completed: " + model));
+        } else if (clock.pausedAt(wallNow)) {
+            state = ProviderJobState.PAUSED;
+            raw = PAUSED;
         } else if (elapsedTraining >= 0) {
             state = ProviderJobState.RUNNING;
             raw = TRAINING;

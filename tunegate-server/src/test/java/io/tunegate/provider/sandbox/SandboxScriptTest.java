@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +53,58 @@ class SandboxScriptTest {
                 T0.plusSeconds(500), null);
         assertThat(cancelled.state()).isEqualTo(ProviderJobState.CANCELLED);
         assertThat(cancelled.metrics()).hasSize(3);
+    }
+
+    @Test
+    void aPausedJobStandsStillUntilResumedThenFinishesAsLateAsItWasPaused() {
+        SandboxJob paused = new SandboxJob("sbx-1", "token", "llama", SandboxJob.Outcome.SUCCEED, 10,
+                Duration.ofSeconds(100), 10_000, T0, null, List.of(T0.plusSeconds(37)));
+        ProviderJobSnapshot atPause = SandboxScript.at(paused, T0.plusSeconds(37), null);
+        ProviderJobSnapshot muchLater = SandboxScript.at(paused, T0.plusSeconds(500), null);
+        assertThat(muchLater.state()).isEqualTo(ProviderJobState.PAUSED);
+        assertThat(muchLater.rawStatus()).isEqualTo("paused");
+        assertThat(muchLater.metrics()).hasSize(3);
+        assertThat(muchLater.trainedTokens()).isEqualTo(atPause.trainedTokens()).isEqualTo(3_000);
+        assertThat(muchLater.progress()).isEqualTo(0.3);
+
+        // resumed after 63 s: 100 s of job time end at the wall clock's 163 s
+        SandboxJob resumed = new SandboxJob("sbx-1", "token", "llama", SandboxJob.Outcome.SUCCEED, 10,
+                Duration.ofSeconds(100), 10_000, T0, null, List.of(T0.plusSeconds(37), T0.plusSeconds(100)));
+        ProviderJobSnapshot running = SandboxScript.at(resumed, T0.plusSeconds(162), null);
+        assertThat(running.state()).isEqualTo(ProviderJobState.RUNNING);
+        assertThat(running.rawStatus()).isEqualTo("training");
+        ProviderJobSnapshot done = SandboxScript.at(resumed, T0.plusSeconds(163), null);
+        assertThat(done.state()).isEqualTo(ProviderJobState.SUCCEEDED);
+        assertThat(done.metrics()).hasSize(10);
+        // events are dated on the wall clock: step 3 before the pause, step 4 after it
+        assertThat(done.events()).filteredOn(e -> e.message().startsWith("Step 3/"))
+                .singleElement().extracting(ProviderJobSnapshot.Event::createdAt).isEqualTo(T0.plusSeconds(37));
+        assertThat(done.events()).filteredOn(e -> e.message().startsWith("Step 4/"))
+                .singleElement().extracting(ProviderJobSnapshot.Event::createdAt).isEqualTo(T0.plusSeconds(109));
+        assertThat(done.events().getLast().createdAt()).isEqualTo(T0.plusSeconds(163));
+    }
+
+    @Test
+    void aPausedJobCanBeCancelled() {
+        SandboxJob job = new SandboxJob("sbx-1", "token", "llama", SandboxJob.Outcome.SUCCEED, 10,
+                Duration.ofSeconds(100), 10_000, T0, T0.plusSeconds(60), List.of(T0.plusSeconds(37)));
+        ProviderJobSnapshot cancelled = SandboxScript.at(job, T0.plusSeconds(500), null);
+        assertThat(cancelled.state()).isEqualTo(ProviderJobState.CANCELLED);
+        assertThat(cancelled.metrics()).hasSize(3);
+    }
+
+    @Test
+    void theJobClockLeavesOutEveryPauseBeforeTheMoment() {
+        SandboxClock clock = new SandboxClock(List.of(T0.plusSeconds(30), T0.plusSeconds(50), T0.plusSeconds(70),
+                T0.plusSeconds(80)));
+        assertThat(clock.jobTime(T0.plusSeconds(20))).isEqualTo(T0.plusSeconds(20));
+        assertThat(clock.jobTime(T0.plusSeconds(40))).isEqualTo(T0.plusSeconds(30));
+        assertThat(clock.jobTime(T0.plusSeconds(85))).isEqualTo(T0.plusSeconds(55));
+        assertThat(clock.wallTime(T0.plusSeconds(55))).isEqualTo(T0.plusSeconds(85));
+        assertThat(clock.wallTime(T0.plusSeconds(40))).isEqualTo(T0.plusSeconds(60));
+        assertThat(clock.pausedAt(T0.plusSeconds(40))).isFalse();
+        assertThat(new SandboxClock(List.of(T0.plusSeconds(30))).pausedAt(T0.plusSeconds(40))).isTrue();
+        assertThat(new SandboxClock(List.of(T0.plusSeconds(30))).jobTime(T0.plusSeconds(90))).isEqualTo(T0.plusSeconds(30));
     }
 
     @Test
