@@ -59,9 +59,11 @@ public final class GatewayProcesses implements AutoCloseable {
     }
 
     public static void awaitReady(int port) {
+        // readiness, not just an open port: it turns UP after the application runners (the bootstrap key among
+        // them) have run, which can be after the port first answers
         TestApi anonymous = TestApi.withKey(port, null);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> anonymous.get("/").status() == 200);
+                .until(() -> anonymous.get("/actuator/health/readiness").status() == 200);
     }
 
     /** The default project's key, written once the first start-up has finished. */
