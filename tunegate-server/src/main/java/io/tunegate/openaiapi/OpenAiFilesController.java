@@ -59,18 +59,19 @@ class OpenAiFilesController {
             FileItemInputIterator parts = new JakartaServletFileUpload<>().getItemIterator(request);
             while (parts.hasNext()) {
                 FileItemInput part = parts.next();
-                if (part.isFormField()) {
+                // the file part is the file even without a filename (which would make it a plain form field)
+                if ("file".equals(part.getFieldName()) && uploaded == null) {
+                    if (purpose != null) {
+                        checkPurpose(purpose);
+                    }
+                    uploaded = files.upload(project, filename(part.getName()), baseModel, part.getInputStream());
+                } else if (part.isFormField()) {
                     String value = new String(part.getInputStream().readNBytes(MAX_FIELD), StandardCharsets.UTF_8);
                     switch (part.getFieldName()) {
                         case "purpose" -> purpose = value.strip();
                         case "base_model" -> baseModel = value.strip();
                         default -> { }
                     }
-                } else if ("file".equals(part.getFieldName()) && uploaded == null) {
-                    if (purpose != null) {
-                        checkPurpose(purpose);
-                    }
-                    uploaded = files.upload(project, filename(part.getName()), baseModel, part.getInputStream());
                 }
             }
         } catch (FileUploadException e) {
