@@ -43,6 +43,22 @@ class DatasetStore {
                 .query(row).optional();
     }
 
+    /** Newest first (or oldest first), after the cursor id in that order. */
+    List<DatasetRecord> list(UUID projectId, UUID after, boolean ascending, int limit) {
+        if (!ascending) {
+            return list(projectId, after, limit);
+        }
+        return jdbc.sql("""
+                        select * from datasets where project_id = ? and (?::uuid is null or id > ?)
+                        order by id limit ?""")
+                .params(projectId, after, after, limit)
+                .query(row).list();
+    }
+
+    boolean delete(UUID projectId, UUID id) {
+        return jdbc.sql("delete from datasets where project_id = ? and id = ?").params(projectId, id).update() > 0;
+    }
+
     /** Newest first, after the cursor id. */
     List<DatasetRecord> list(UUID projectId, UUID before, int limit) {
         return jdbc.sql("""

@@ -176,7 +176,7 @@ public class DatasetUploads implements Datasets {
                 r.tokens().figures());
     }
 
-    private DatasetView view(DatasetRecord d, boolean withReport) {
+    DatasetView view(DatasetRecord d, boolean withReport) {
         DatasetReport r = d.report();
         return new DatasetView(DatasetRef.of(d.id()), "dataset", d.filename(), d.bytes(), d.sha256(),
                 r.valid() ? "valid" : "invalid", r.format(), r.examples(), r.tokens().tokenizer(), d.baseModel(),

@@ -50,6 +50,23 @@ public class JobViewReader implements io.tunegate.job.JobViews {
                 .query(ROW).optional();
     }
 
+    /** Newest first, older than {@code before} when given, whose metadata holds every pair of {@code metadata}. */
+    public List<JobView> list(UUID projectId, UUID before, Map<String, String> metadata, int limit) {
+        return jdbc.sql("""
+                        select id, job_name, status, provider_status, provider, provider_job_id, provider_plan,
+                               base_model, training_data, validation_data, hyperparameters, budget_limit,
+                               estimated_cost_usd, estimate_basis, actual_cost_usd, trained_tokens, fine_tuned_model,
+                               error_code, error_message, webhook_url, metadata, created_at, updated_at, started_at,
+                               finished_at
+                        from jobs where project_id = :project and (cast(:before as uuid) is null or id < :before)
+                          and metadata @> cast(:metadata as jsonb)
+                        order by id desc limit :limit""")
+                .param("project", projectId).param("before", before)
+                .param("metadata", JSON.writeValueAsString(metadata == null ? Map.of() : metadata))
+                .param("limit", limit)
+                .query(ROW).list();
+    }
+
     private static JobView map(ResultSet rs, int row) throws SQLException {
         String errorCode = rs.getString("error_code");
         return new JobView(rs.getString("id"), "job", rs.getString("job_name"),

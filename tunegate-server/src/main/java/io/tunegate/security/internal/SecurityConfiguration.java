@@ -19,7 +19,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
         // provider webhooks carry the provider's signature, not one of our keys: their controllers verify it
         var registration = new FilterRegistrationBean<>(new ApiKeyAuthenticationFilter(projects, json,
                 "/v1/provider-webhooks/"));
-        registration.addUrlPatterns("/v1/*");
+        // /openai/v1: the OpenAI-compatible surface takes the same keys (its own filter reshapes the 401)
+        registration.addUrlPatterns("/v1/*", "/openai/v1/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

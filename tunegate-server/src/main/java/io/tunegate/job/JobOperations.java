@@ -1,0 +1,46 @@
+package io.tunegate.job;
+
+import io.tunegate.security.ProjectId;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What other modules may do with jobs, always within one project (another project's job is not found):
+ * the operations behind {@code /v1/jobs}, for surfaces that speak another API (the OpenAI-compatible one).
+ * Refusals are {@code ApiException}s, as on {@code /v1}.
+ */
+public interface JobOperations {
+
+    /** @param replayed the first answer to this Idempotency-Key, not a new job */
+    record Created(JobView job, boolean replayed) {
+    }
+
+    record Page<T>(List<T> data, boolean hasMore) {
+    }
+
+    Created create(ProjectId project, JobRequest request, String idempotencyKey);
+
+    JobView view(ProjectId project, UUID jobId);
+
+    /**
+     * Newest first.
+     *
+     * @param before   only jobs older than this one (ids are time-ordered); null for the newest
+     * @param metadata only jobs whose metadata holds every one of these pairs
+     */
+    Page<JobView> list(ProjectId project, UUID before, Map<String, String> metadata, int limit);
+
+    JobView cancel(ProjectId project, UUID jobId);
+
+    /** The job's events and training curve points in one time line, newest first, after {@code after}. */
+    Page<JobActivity> activity(ProjectId project, UUID jobId, JobActivity.Position after, int limit);
+
+    /** The last point of the job's training curve, if it has one. */
+    Optional<JobActivity.Metric> lastMetric(ProjectId project, UUID jobId);
+
+    /** Whether a job of the project that has not ended trains or validates on this dataset ({@code ds-...}). */
+    boolean activeJobUses(ProjectId project, String dataset);
+}
