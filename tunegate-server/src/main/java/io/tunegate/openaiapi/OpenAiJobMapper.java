@@ -54,6 +54,8 @@ final class OpenAiJobMapper {
             case VALIDATING -> "validating_files";
             case QUEUED, SUBMITTING -> "queued";
             case RUNNING -> "running";
+            // outside OpenAI's documented enum, but what OpenAI itself answers for a paused job
+            case PAUSED -> "paused";
             case CANCELLING -> job.startedAt() != null ? "running" : "queued";
             case SUCCEEDED -> "succeeded";
             case FAILED -> "failed";
