@@ -13,14 +13,17 @@ public final class ExitCodes {
     public static final int API_ERROR = 3;
     /** The gateway could not be reached or the connection broke. */
     public static final int UNREACHABLE = 4;
+    /** Anything else: an answer the client cannot read, a bug. */
+    public static final int INTERNAL = 5;
 
     static final String HELP = """
             Exit codes:
               0  done; for watch, the job succeeded
-              1  the job failed or was cancelled (watch), or the dataset is invalid (datasets upload)
+              1  the job failed or was cancelled (watch); the dataset is invalid (upload)
               2  usage error: bad arguments, an unreadable file, no API key
               3  the gateway answered with an error (its problem is printed)
-              4  the gateway cannot be reached""";
+              4  the gateway cannot be reached
+              5  anything else (an answer the client cannot read, a bug)""";
 
     private ExitCodes() {
     }

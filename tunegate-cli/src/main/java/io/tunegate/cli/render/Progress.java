@@ -22,7 +22,8 @@ public interface Progress {
     void finish();
 
     static String line(String phase, Double fraction, String detail) {
-        String text = phase + "  " + ProgressBar.render(fraction, BAR_WIDTH);
+        // job statuses are at most 10 letters: the bar stays in one place as the phase changes
+        String text = String.format(java.util.Locale.ROOT, "%-10s", phase) + "  " + ProgressBar.render(fraction, BAR_WIDTH);
         return (detail == null || detail.isEmpty() ? text : text + "  " + detail).stripTrailing();
     }
 
