@@ -69,7 +69,7 @@ public final class DatasetText {
             return;
         }
         out.append('\n').append(title).append('\n');
-        Table table = Table.of("KIND", "LINES", "FIRST LINE NUMBERS");
+        Table table = Table.of("KIND", "LINES", "FIRST LINE NUMBERS").left(2);
         issues.forEach((kind, issue) -> table.row(kind, Formats.count(issue.count()), lineNumbers(issue)));
         out.append(table.render());
     }

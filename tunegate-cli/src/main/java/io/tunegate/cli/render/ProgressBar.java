@@ -20,9 +20,9 @@ public final class ProgressBar {
             return "[" + "-".repeat(width) + "]     ";
         }
         double f = Math.clamp(fraction, 0.0, 1.0);
-        int filled = (int) Math.floor(f * width);
-        // a percentage never says 100 before the end, nor 0 after the start
-        int percent = (int) Math.floor(f * 100);
+        // rounded down, so 100% means done; the epsilon keeps 1.2/3 (0.39999...) at 40%, as people compute it
+        int filled = (int) Math.floor(f * width + 1e-9);
+        int percent = (int) Math.floor(f * 100 + 1e-9);
         return "[" + "#".repeat(filled) + "-".repeat(width - filled) + "] "
                 + String.format(Locale.ROOT, "%3d%%", percent);
     }

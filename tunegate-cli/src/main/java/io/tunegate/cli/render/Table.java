@@ -11,14 +11,24 @@ import java.util.regex.Pattern;
  */
 public final class Table {
 
-    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9][0-9,]*(\\.[0-9]+)?%?");
+    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9][0-9,]*(\\.[0-9]+)?(%|\\*|~|/h)?");
     private static final String GAP = "  ";
 
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
+    private final boolean[] left;
 
     private Table(List<String> headers) {
         this.headers = headers;
+        this.left = new boolean[headers.size()];
+    }
+
+    /** Keeps these columns (0-based) left-aligned even when they hold numbers, e.g. lists of line numbers. */
+    public Table left(int... columns) {
+        for (int column : columns) {
+            left[column] = true;
+        }
+        return this;
     }
 
     public static Table of(String... headers) {
@@ -53,7 +63,7 @@ public final class Table {
             for (List<String> row : rows) {
                 String cell = row.get(c);
                 widths[c] = Math.max(widths[c], cell.length());
-                if (!cell.isEmpty() && !cell.equals("-") && !NUMBER.matcher(cell).matches()) {
+                if (left[c] || !cell.isEmpty() && !cell.equals("-") && !NUMBER.matcher(cell).matches()) {
                     right[c] = false;
                 }
             }
