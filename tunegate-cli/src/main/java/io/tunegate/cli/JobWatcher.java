@@ -46,7 +46,8 @@ final class JobWatcher {
         Job job = start;
         Progress progress = output.progress();
         try {
-            if (!job.isTerminal()) {
+            // an ended job's stream replays its whole history: worth it only when the events were asked for
+            if (!job.isTerminal() || events) {
                 JobStatus status = job.status();
                 Instant startedAt = job.startedAt();
                 show(progress, status, startedAt);

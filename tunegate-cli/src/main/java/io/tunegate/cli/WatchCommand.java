@@ -13,7 +13,7 @@ final class WatchCommand extends ApiCommand {
     @Parameters(paramLabel = "ID", description = "The job's id.")
     String id;
 
-    @Option(names = "--events", description = "Also print every event of the job on stderr.")
+    @Option(names = "--events", description = "Also print every event of the job on stderr (of an ended job too: its history).")
     boolean events;
 
     @Override

@@ -64,10 +64,15 @@ class CliTest {
     }
 
     private static Run tunegate(Map<String, String> env, String... args) {
+        return tunegate(env, false, args);
+    }
+
+    /** @param terminal whether stderr is to look like a terminal, where progress bars redraw in place */
+    private static Run tunegate(Map<String, String> env, boolean terminal, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = TunegateCommand.run(new CliEnvironment(env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false), args);
+                new PrintStream(err, true, StandardCharsets.UTF_8), terminal), args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -124,6 +129,12 @@ class CliTest {
         // the curve: epochs 0.75 .. 3 of 3, the loss beside them, and 100% at the end
         assertThat(watch.err()).contains("running  ", "epoch 3/3  loss ", "succeeded   [##############################] 100%");
 
+        // an ended job: the summary again, and with --events its history
+        Run history = tunegate("watch", "--events", id);
+        assertThat(history.exitCode()).isZero();
+        assertThat(history.err()).contains("1  created  ", "provider_message  Step 4/4: training loss=",
+                "status_changed");
+
         Run show = tunegate("job", id);
         assertThat(show.out()).contains("status           succeeded", "latest point     step 4, epoch 3, train loss");
 
@@ -141,10 +152,12 @@ class CliTest {
     void watchingAFailingJobExitsWith1AndSaysWhy() throws IOException {
         Path job = jobFile("cli-fails", uploadSample(), "{\"outcome\": \"fail\"}");
 
-        Run watch = tunegate("submit", "--watch", job.toString());
+        Run watch = tunegate(env, true, "submit", "--watch", job.toString());
 
         assertThat(watch.exitCode()).as(watch.err()).isEqualTo(1);
         assertThat(watch.out()).contains(" failed", "error           sandbox_training_failed");
+        // on a terminal the bar is redrawn in place on one line, which ends when the job does
+        assertThat(watch.err()).contains("\rrunning     [").containsPattern("\\rfailed {6}\\[#+-+\\]  50%[^\\r]*\\n$");
     }
 
     @Test
