@@ -159,7 +159,6 @@ public final class FineTuningClient implements AutoCloseable {
 
     /** One page of jobs, newest first. */
     public Page<Job> listJobs(JobListQuery query) {
-        StringBuilder path = new StringBuilder("/v1/jobs");
         Query params = new Query();
         if (!query.statuses().isEmpty()) {
             params.add("status", query.statuses().stream().map(JobStatus::wire).collect(Collectors.joining(",")));
@@ -168,7 +167,7 @@ public final class FineTuningClient implements AutoCloseable {
         params.add("job_name", query.jobName());
         params.add("limit", query.limit());
         params.add("cursor", query.cursor());
-        return getPage(path.append(params).toString(), Job.class);
+        return getPage("/v1/jobs" + params, Job.class);
     }
 
     /** Every job the query matches, newest first, fetching further pages as the stream is consumed. */

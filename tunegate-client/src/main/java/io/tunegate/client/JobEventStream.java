@@ -149,6 +149,10 @@ public final class JobEventStream implements Iterator<JobEvent>, AutoCloseable {
                 if (closed) {
                     return null;
                 }
+                if (e instanceof java.io.InterruptedIOException || Thread.currentThread().isInterrupted()) {
+                    // the reader was told to stop: not a lost connection to reopen
+                    throw new TunegateTransportException("Interrupted reading the event stream of job " + jobId, e);
+                }
                 failed(e);
                 continue;
             }

@@ -206,4 +206,56 @@ class JobEventStreamTest {
         }
         assertThat(gateway.seen).hasSize(1);
     }
+
+    @Test
+    void theRequestTimeoutCoversTheAnswersHeadNotTheStream() {
+        gateway.on(STREAM, exchange -> {
+            stream(exchange, frame(1, "created", "validating"), false);
+            try {
+                Thread.sleep(2500); // well past the request timeout
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.getResponseBody().write(frame(2, "status_changed", "succeeded").getBytes(StandardCharsets.UTF_8));
+        });
+
+        try (FineTuningClient client = gateway.client().requestTimeout(Duration.ofSeconds(1)).build();
+             JobEventStream stream = client.streamJobEvents("j1")) {
+            assertThat(stream.stream().map(JobEvent::seq).toList()).containsExactly(1, 2);
+        }
+        assertThat(gateway.seen).hasSize(1);
+    }
+
+    @Test
+    void anInterruptedReaderStopsInsteadOfReconnecting() throws Exception {
+        CountDownLatch released = new CountDownLatch(1);
+        gateway.on(STREAM, exchange -> {
+            stream(exchange, frame(1, "created", "validating"), false);
+            try {
+                released.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        try (FineTuningClient client = gateway.client().build();
+             JobEventStream stream = client.streamJobEvents("j1")) {
+            assertThat(stream.next().seq()).isEqualTo(1);
+            Thread reader = Thread.currentThread();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+                reader.interrupt();
+            });
+            assertThatThrownBy(stream::hasNext).isInstanceOf(TunegateTransportException.class)
+                    .hasMessageStartingWith("Interrupted");
+            assertThat(Thread.interrupted()).isTrue();
+        } finally {
+            released.countDown();
+        }
+        assertThat(gateway.seen).hasSize(1);
+    }
 }
