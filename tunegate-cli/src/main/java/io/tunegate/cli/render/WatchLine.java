@@ -1,0 +1,51 @@
+package io.tunegate.cli.render;
+
+import io.tunegate.client.model.JobStatus;
+import io.tunegate.client.model.MetricPoint;
+import java.time.Duration;
+
+/**
+ * The progress line of {@code watch}: status, a bar by epoch when the job's epochs are known, then step,
+ * epoch, the latest train loss and the time since training started.
+ *
+ * <p>The bar is the latest point's epoch over the epochs the job trains: providers report epochs per point,
+ * while total steps are not part of the API. A provider that reports no curve (Vertex, Together, Fireworks)
+ * shows an empty bar until the end.
+ */
+public record WatchLine(String phase, Double fraction, String detail) {
+
+    /**
+     * @param latest      the newest training point, or null
+     * @param epochs      the epochs the job trains, or null when not known
+     * @param elapsed     since training started, or null
+     */
+    public static WatchLine of(JobStatus status, MetricPoint latest, Integer epochs, Duration elapsed) {
+        Double fraction = null;
+        if (status == JobStatus.SUCCEEDED) {
+            fraction = 1.0;
+        } else if (latest != null && latest.epoch() != null && epochs != null && epochs > 0) {
+            fraction = Math.min(1.0, latest.epoch() / epochs);
+        }
+        StringBuilder detail = new StringBuilder();
+        if (latest != null) {
+            detail.append("step ").append(latest.step());
+            if (latest.epoch() != null) {
+                detail.append("  epoch ").append(Formats.epochs(latest.epoch()));
+                if (epochs != null) {
+                    detail.append('/').append(epochs);
+                }
+            }
+            if (latest.trainLoss() != null) {
+                detail.append("  loss ").append(Formats.decimal(latest.trainLoss()));
+            }
+        }
+        if (elapsed != null) {
+            detail.append(detail.isEmpty() ? "" : "  ").append(Formats.duration(elapsed));
+        }
+        return new WatchLine(status == null ? "-" : status.wire(), fraction, detail.toString());
+    }
+
+    public void show(Progress progress) {
+        progress.update(phase, fraction, detail);
+    }
+}
