@@ -142,7 +142,7 @@ class OpenAiErrorFilter extends OncePerRequestFilter {
             int status = getStatus();
             response.resetBuffer();
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            if (!OpenAiErrors.retryable(status)) {
+            if (!OpenAiErrors.retryable(status, error.error().code())) {
                 response.setHeader(OpenAiErrors.SHOULD_RETRY, "false");
             }
             byte[] body = json.writeValueAsBytes(error);

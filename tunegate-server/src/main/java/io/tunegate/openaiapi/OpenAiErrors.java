@@ -44,6 +44,11 @@ final class OpenAiErrors {
         return status >= 500 || status == 408 || status == 429;
     }
 
+    /** As {@link #retryable(int)}, but a provider's refusal passed on (502 {@code provider_error}) is final too. */
+    static boolean retryable(int status, String code) {
+        return retryable(status) && !"provider_error".equals(code);
+    }
+
     /** Converts a problem+json body; {@code problem} may be null when the body was not JSON. */
     static OpenAiError fromProblem(int status, JsonNode problem) {
         String detail = text(problem, "detail");

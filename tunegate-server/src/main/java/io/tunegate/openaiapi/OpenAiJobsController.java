@@ -2,6 +2,7 @@ package io.tunegate.openaiapi;
 
 import io.tunegate.job.JobActivity;
 import io.tunegate.job.JobOperations;
+import io.tunegate.job.JobPausing;
 import io.tunegate.job.JobView;
 import io.tunegate.openaiapi.OpenAiObjects.Checkpoint;
 import io.tunegate.openaiapi.OpenAiObjects.Event;
@@ -32,9 +33,11 @@ import java.util.UUID;
 class OpenAiJobsController {
 
     private final JobOperations jobs;
+    private final JobPausing pausing;
 
-    OpenAiJobsController(JobOperations jobs) {
+    OpenAiJobsController(JobOperations jobs, JobPausing pausing) {
         this.jobs = jobs;
+        this.pausing = pausing;
     }
 
     /** OpenAI answers 200 with the job; an Idempotency-Key, if a client sends one, makes retries safe as on /v1. */
@@ -63,6 +66,20 @@ class OpenAiJobsController {
     @PostMapping("/{id}/cancel")
     FineTuningJob cancel(ProjectId project, @PathVariable String id) {
         return OpenAiJobMapper.job(project, jobs.cancel(project, jobId(id)));
+    }
+
+    /**
+     * Pauses a running job at its provider (OpenAI and the sandbox can; another provider answers 422
+     * {@code operation_not_supported}); the job then shows {@code paused}, as OpenAI answers.
+     */
+    @PostMapping("/{id}/pause")
+    FineTuningJob pause(ProjectId project, @PathVariable String id) {
+        return OpenAiJobMapper.job(project, pausing.pause(project, jobId(id)));
+    }
+
+    @PostMapping("/{id}/resume")
+    FineTuningJob resume(ProjectId project, @PathVariable String id) {
+        return OpenAiJobMapper.job(project, pausing.resume(project, jobId(id)));
     }
 
     /** Newest first, as OpenAI lists them: the job's events as {@code message}, its curve as {@code metrics}. */

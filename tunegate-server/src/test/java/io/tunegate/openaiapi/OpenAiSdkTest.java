@@ -217,6 +217,32 @@ class OpenAiSdkTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aRunningJobIsPausedAndResumedThroughTheSdk() {
+        // created on /v1 to give the sandbox job time to be paused; the same id serves both surfaces
+        String id = raw.submit(io.tunegate.support.Jobs.request("pausable", "{\"duration_seconds\": 60, \"steps\": 5}"));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
+                client.fineTuning().jobs().retrieve(id).status().equals(FineTuningJob.Status.RUNNING));
+
+        FineTuningJob paused = client.fineTuning().jobs().pause(id);
+        assertThat(paused.status().asString()).isEqualTo("paused");
+        assertThat(client.fineTuning().jobs().retrieve(id).status().asString()).isEqualTo("paused");
+        assertThat(raw.get("/v1/jobs/" + id).json().get("status").asString()).isEqualTo("paused");
+        assertThatThrownBy(() -> client.fineTuning().jobs().pause(id))
+                .isInstanceOfSatisfying(OpenAIServiceException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(409);
+                    assertThat(e.code()).contains("conflict");
+                });
+
+        FineTuningJob resumed = client.fineTuning().jobs().resume(id);
+        assertThat(resumed.status()).isEqualTo(FineTuningJob.Status.RUNNING);
+        assertThatThrownBy(() -> client.fineTuning().jobs().resume(id)).isInstanceOf(OpenAIServiceException.class);
+        assertThatThrownBy(() -> client.fineTuning().jobs().pause(UUID.randomUUID().toString()))
+                .isInstanceOf(NotFoundException.class);
+        client.fineTuning().jobs().cancel(id);
+        assertThat(awaitEnd(id).status()).isEqualTo(FineTuningJob.Status.CANCELLED);
+    }
+
+    @Test
     void errorsArriveAsTheSdksExceptionsWithCodeAndParam() throws IOException {
         String file = upload("train.jsonl", TestApi.SAMPLE_DATASET).id();
         assertThatThrownBy(() -> client.fineTuning().jobs().retrieve(UUID.randomUUID().toString()))
