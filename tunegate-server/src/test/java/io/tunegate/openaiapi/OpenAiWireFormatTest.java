@@ -6,8 +6,12 @@ import io.tunegate.support.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +24,7 @@ import static org.awaitility.Awaitility.await;
 class OpenAiWireFormatTest extends GatewayIntegrationTest {
 
     private static final String BASE = "/openai/v1";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> JOB_FIELDS = List.of("id", "object", "created_at", "error", "fine_tuned_model",
             "finished_at", "hyperparameters", "model", "organization_id", "result_files", "seed", "status",
             "trained_tokens", "training_file", "validation_file", "estimated_finish", "integrations", "metadata",
@@ -256,5 +261,29 @@ class OpenAiWireFormatTest extends GatewayIntegrationTest {
         assertThat(v1.header("Content-Type")).startsWith("application/problem+json");
         assertThat(TestApi.withKey(port, null).get("/v1/jobs").header("Content-Type"))
                 .startsWith("application/problem+json");
+    }
+
+    @Test
+    void theMetadataFilterWorksWithTheBracketsUnencodedAsCurlSendsThem() throws Exception {
+        String file = uploadFile("train.jsonl", TestApi.SAMPLE_DATASET, "fine-tune");
+        String tagged = openai.post(BASE + "/fine_tuning/jobs", """
+                {"model": "gpt-4o-mini", "training_file": "%s", "metadata": {"team": "brackets"}}""".formatted(file))
+                .json().get("id").asString();
+        openai.post(BASE + "/fine_tuning/jobs", """
+                {"model": "gpt-4o-mini", "training_file": "%s", "metadata": {"team": "other"}}""".formatted(file));
+
+        // java.net.URI refuses '[' in a query, so the request goes over a plain socket, byte for byte
+        String answer;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + BASE + "/fine_tuning/jobs?metadata[team]=brackets HTTP/1.1\r\n"
+                    + "Host: localhost\r\nAuthorization: Bearer " + key + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(answer).startsWith("HTTP/1.1 200");
+        JsonNode list = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        assertThat(list.get("data")).hasSize(1);
+        assertThat(list.get("data").get(0).get("id").asString()).isEqualTo(tagged);
     }
 }

@@ -33,31 +33,28 @@ public class JobViewReader implements io.tunegate.job.JobViews {
 
     private final JdbcClient jdbc;
 
+    /** The columns a view is made of ({@link #map}). */
+    private static final String SELECT = """
+            select id, job_name, status, provider_status, provider, provider_job_id, provider_plan, base_model,
+                   training_data, validation_data, hyperparameters, budget_limit, estimated_cost_usd, estimate_basis,
+                   actual_cost_usd, trained_tokens, fine_tuned_model, error_code, error_message, webhook_url,
+                   metadata, created_at, updated_at, started_at, finished_at
+            """;
+
     JobViewReader(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     @Override
     public Optional<JobView> find(UUID projectId, UUID jobId) {
-        return jdbc.sql("""
-                        select id, job_name, status, provider_status, provider, provider_job_id, provider_plan,
-                               base_model, training_data, validation_data, hyperparameters, budget_limit,
-                               estimated_cost_usd, estimate_basis, actual_cost_usd, trained_tokens, fine_tuned_model,
-                               error_code, error_message, webhook_url, metadata, created_at, updated_at, started_at,
-                               finished_at
-                        from jobs where id = ? and project_id = ?""")
+        return jdbc.sql(SELECT + "from jobs where id = ? and project_id = ?")
                 .params(jobId, projectId)
                 .query(ROW).optional();
     }
 
     /** Newest first, older than {@code before} when given, whose metadata holds every pair of {@code metadata}. */
     public List<JobView> list(UUID projectId, UUID before, Map<String, String> metadata, int limit) {
-        return jdbc.sql("""
-                        select id, job_name, status, provider_status, provider, provider_job_id, provider_plan,
-                               base_model, training_data, validation_data, hyperparameters, budget_limit,
-                               estimated_cost_usd, estimate_basis, actual_cost_usd, trained_tokens, fine_tuned_model,
-                               error_code, error_message, webhook_url, metadata, created_at, updated_at, started_at,
-                               finished_at
+        return jdbc.sql(SELECT + """
                         from jobs where project_id = :project and (cast(:before as uuid) is null or id < :before)
                           and metadata @> cast(:metadata as jsonb)
                         order by id desc limit :limit""")
