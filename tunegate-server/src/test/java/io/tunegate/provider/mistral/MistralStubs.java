@@ -3,6 +3,7 @@ package io.tunegate.provider.mistral;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.tunegate.provider.SubmitRequest;
 import io.tunegate.provider.contract.ProviderStubs;
 
@@ -69,9 +70,29 @@ public class MistralStubs implements ProviderStubs {
 
     @Override
     public void job(WireMockServer wm, String providerJobId, Phase phase) {
+        wm.stubFor(getJob(providerJobId).willReturn(okJson(body(providerJobId, phase))));
+    }
+
+    /**
+     * A job that runs until it is cancelled (a stateful WireMock scenario): reads answer RUNNING until
+     * {@code POST .../cancel} is called, which answers CANCELLATION_REQUESTED, and CANCELLED from then on.
+     */
+    public void runningUntilCancelled(WireMockServer wm, String providerJobId) {
+        String scenario = "cancel-" + providerJobId;
+        wm.stubFor(getJob(providerJobId).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(body(providerJobId, Phase.RUNNING))));
+        wm.stubFor(post(urlPathEqualTo(JOBS + "/" + providerJobId + "/cancel")).inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("cancelled")
+                .willReturn(okJson(job(providerJobId, "CANCELLATION_REQUESTED", "null", "null", "[]", "[]"))));
+        wm.stubFor(getJob(providerJobId).inScenario(scenario).whenScenarioStateIs("cancelled")
+                .willReturn(okJson(body(providerJobId, Phase.CANCELLED))));
+    }
+
+    /** Mistral's detailed job (events and checkpoints newest first) in {@code phase}. */
+    private String body(String providerJobId, Phase phase) {
         String queued = event("QUEUED", 1763700100);
         String running = event("RUNNING", 1763700160);
-        String body = switch (phase) {
+        return switch (phase) {
             case QUEUED -> job(providerJobId, "QUEUED", "null", "null", "[" + queued + "]", "[]");
             case RUNNING -> job(providerJobId, "RUNNING", "null", "null",
                     "[" + running + ", " + event("VALIDATED", 1763700130) + ", " + queued + "]",
@@ -89,7 +110,6 @@ public class MistralStubs implements ProviderStubs {
                     "[" + event("CANCELLED", 1763700300) + ", " + event("CANCELLATION_REQUESTED", 1763700290)
                             + ", " + running + ", " + queued + "]", "[]");
         };
-        wm.stubFor(getJob(providerJobId).willReturn(okJson(body)));
     }
 
     @Override
