@@ -16,8 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Follows a job to its end: the event stream says when something happened; each time, the new training points
- * are fetched (from where the last fetch ended) and the progress line redrawn. Ends with the job as it ended
+ * Follows a job to its end: the event stream says when something happened; each time, the job (for its
+ * progress) and the new training points (from where the last fetch ended) are fetched and the progress line
+ * redrawn. Ends with the job as it ended
  * and an exit code: 0 when it succeeded, 1 when it failed or was cancelled.
  */
 final class JobWatcher {
@@ -27,6 +28,7 @@ final class JobWatcher {
     private final boolean events;
 
     private MetricPoint latest;
+    private Double jobProgress;
     private String metricsCursor;
     private Integer epochs;
     private boolean epochsLooked;
@@ -50,6 +52,7 @@ final class JobWatcher {
             if (!job.isTerminal() || events) {
                 JobStatus status = job.status();
                 Instant startedAt = job.startedAt();
+                jobProgress = job.progress();
                 show(progress, status, startedAt);
                 try (JobEventStream stream = client.streamJobEvents(job.id())) {
                     while (stream.hasNext()) {
@@ -65,13 +68,18 @@ final class JobWatcher {
                             startedAt = event.createdAt();
                         }
                         fetchNewPoints(job.id());
-                        if (!epochsLooked && status == JobStatus.RUNNING) {
-                            epochs = epochs(client.getJob(job.id()));
+                        if (status == null || !status.isTerminal()) {
+                            Job now = client.getJob(job.id());
+                            jobProgress = now.progress();
+                            if (!epochsLooked && status == JobStatus.RUNNING) {
+                                epochs = epochs(now);
+                            }
                         }
                         show(progress, status, startedAt);
                     }
                 }
                 job = client.getJob(job.id());
+                jobProgress = job.progress();
                 fetchNewPoints(job.id());
                 show(progress, job.status(), job.startedAt());
             }
@@ -88,7 +96,7 @@ final class JobWatcher {
 
     private void show(Progress progress, JobStatus status, Instant startedAt) {
         Duration elapsed = startedAt == null ? null : Duration.between(startedAt, Instant.now());
-        WatchLine.of(status, latest, epochs, elapsed).show(progress);
+        WatchLine.of(status, jobProgress, latest, epochs, elapsed).show(progress);
     }
 
     /** Points after the last one seen, page by page: a long job's curve is not fetched again on every event. */

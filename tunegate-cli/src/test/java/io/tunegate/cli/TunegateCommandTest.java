@@ -87,6 +87,22 @@ class TunegateCommandTest {
     }
 
     @Test
+    void aJobWithProgressShowsItsBarAndOneWithoutShowsNone() {
+        gateway.answer("GET /v1/jobs/j1", 200, JOB.replace("\"provider_status\":\"training\",",
+                        "\"provider_status\":\"training\",\"progress\":0.35,"))
+                .answer("GET /v1/jobs/j1/metrics", 200, "{\"object\":\"list\",\"data\":[],\"has_more\":false}");
+
+        CommandRun run = run("job", "j1");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("status           running (provider: training)\n"
+                + "progress         [##########--------------------]  35%\n");
+
+        gateway.answer("GET /v1/jobs/j1", 200, JOB);
+        assertThat(run("job", "j1").out()).doesNotContain("progress");
+    }
+
+    @Test
     void optionsGivenAfterTheSubcommandWinOverTheEnvironment() throws IOException {
         try (StubGateway other = new StubGateway()) {
             other.answer("GET /v1/jobs", 200, "{\"object\":\"list\",\"data\":[],\"has_more\":false}");

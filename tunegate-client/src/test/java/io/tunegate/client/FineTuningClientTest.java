@@ -136,6 +136,21 @@ class FineTuningClientTest {
     }
 
     @Test
+    void aJobsProgressIsReadWhenGivenAndNullWhenNotOrAbsent() {
+        gateway.on("/v1/jobs/j1", exchange -> StubGateway.json(exchange, 200,
+                JOB.replace("\"provider_status\":\"RUNNING\",", "\"provider_status\":\"RUNNING\",\"progress\":0.35,")));
+        gateway.on("/v1/jobs/j2", exchange -> StubGateway.json(exchange, 200,
+                JOB.replace("\"provider_status\":\"RUNNING\",", "\"provider_status\":\"RUNNING\",\"progress\":null,")));
+        gateway.on("/v1/jobs/j3", exchange -> StubGateway.json(exchange, 200, JOB)); // an older gateway
+
+        try (FineTuningClient client = gateway.client().build()) {
+            assertThat(client.getJob("j1").progress()).isEqualTo(0.35);
+            assertThat(client.getJob("j2").progress()).isNull();
+            assertThat(client.getJob("j3").progress()).isNull();
+        }
+    }
+
+    @Test
     void aStatusFromANewerGatewayReadsAsUnknown() {
         gateway.on("/v1/jobs/j1", exchange -> StubGateway.json(exchange, 200,
                 JOB.replace("\"running\"", "\"paused\"")));

@@ -8,9 +8,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A job as the API shows it: normalized {@code status} beside the provider's raw {@code provider_status}. */
+/**
+ * A job as the API shows it: normalized {@code status} beside the provider's raw {@code provider_status}, and
+ * {@code progress} (0..1, the share of the training done) where the provider tells it, else null.
+ */
 public record JobView(String id, String object, String jobName, JobStatus status, String providerStatus,
-                      String provider, String providerJobId, List<String> providerPlan, String baseModel,
+                      Double progress, String provider, String providerJobId, List<String> providerPlan, String baseModel,
                       String trainingData, String validationData, Hyperparameters hyperparameters,
                       BigDecimal budgetLimit, BigDecimal estimatedCostUsd, String estimateBasis,
                       BigDecimal actualCostUsd, Long trainedTokens, String fineTunedModel, Error error,
@@ -22,7 +25,7 @@ public record JobView(String id, String object, String jobName, JobStatus status
 
     public static JobView of(Job job) {
         return new JobView(job.id().toString(), "job", job.jobName(), job.status(), job.providerStatus(),
-                job.provider(), job.providerJobId(), job.providerPlan(), job.baseModel(), job.trainingData(),
+                job.progress(), job.provider(), job.providerJobId(), job.providerPlan(), job.baseModel(), job.trainingData(),
                 job.validationData(), job.hyperparameters(), job.budgetLimit(), job.estimatedCostUsd(),
                 job.estimateBasis(), job.actualCostUsd(), job.trainedTokens(), job.fineTunedModel(),
                 job.errorCode() == null ? null : new Error(job.errorCode(), job.errorMessage()),

@@ -30,6 +30,11 @@ final class OpenAiJobMapper {
     }
 
     static FineTuningJob job(ProjectId project, JobView job) {
+        return job(project, job, Instant.now());
+    }
+
+    /** @param now when the job is read: its estimated finish is projected from the time trained so far */
+    static FineTuningJob job(ProjectId project, JobView job, Instant now) {
         var hyperparameters = new Hyperparameters(
                 orAuto(job.hyperparameters() == null ? null : job.hyperparameters().batchSize()),
                 orAuto(job.hyperparameters() == null ? null : job.hyperparameters().learningRateMultiplier()),
@@ -39,7 +44,7 @@ final class OpenAiJobMapper {
         return new FineTuningJob(job.id(), "fine_tuning.job", seconds(job.createdAt()), error, job.fineTunedModel(),
                 job.status().isTerminal() ? seconds(job.finishedAt()) : null, hyperparameters, job.baseModel(),
                 project.value().toString(), List.of(), seed(job.id()), status(job), job.trainedTokens(),
-                job.trainingData(), job.validationData(), null, null,
+                job.trainingData(), job.validationData(), estimatedFinish(job, now), null,
                 job.metadata() == null || job.metadata().isEmpty() ? null : job.metadata(),
                 new OpenAiObjects.Method("supervised", new OpenAiObjects.Supervised(hyperparameters)));
     }
@@ -61,6 +66,26 @@ final class OpenAiJobMapper {
             case FAILED -> "failed";
             case CANCELLED -> "cancelled";
         };
+    }
+
+    /**
+     * When a running job should finish, in unix seconds: the time trained so far over the share of training
+     * done, from when it started. Null without a share strictly between 0 and 1 (the provider does not tell,
+     * or nothing to project from yet), before it starts and once it is not running (paused, cancelling, ended).
+     * Time spent paused counts as training time, so a resumed job's estimate is late rather than early.
+     */
+    static Long estimatedFinish(JobView job, Instant now) {
+        Double progress = job.progress();
+        if (job.status() != JobStatus.RUNNING || job.startedAt() == null || progress == null
+                || !(progress > 0 && progress < 1)) {
+            return null;
+        }
+        long trainedMillis = now.toEpochMilli() - job.startedAt().toEpochMilli();
+        if (trainedMillis <= 0) {
+            return null;
+        }
+        long totalMillis = Math.round(trainedMillis / progress);
+        return seconds(job.startedAt().plusMillis(totalMillis));
     }
 
     /** No seed is stored; one is derived from the job id, stable across reads, as OpenAI generates one. */

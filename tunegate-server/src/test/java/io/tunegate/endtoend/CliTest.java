@@ -136,7 +136,8 @@ class CliTest {
                 "status_changed");
 
         Run show = tunegate("job", id);
-        assertThat(show.out()).contains("status           succeeded", "latest point     step 4, epoch 3, train loss");
+        assertThat(show.out()).contains("status           succeeded",
+                "progress         [##############################] 100%", "latest point     step 4, epoch 3, train loss");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(tunegate("models").out()).contains("cli-bot", "sandbox:gpt-4o-mini:"));

@@ -36,6 +36,33 @@ class JobLifecycleTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aRunningJobShowsItsProvidersProgressInItsView() {
+        // 20 steps over 20 s: the sandbox reports steps done of total on every poll
+        TestApi.Response created = api.post("/v1/jobs", Jobs.request("progress-view",
+                "{\"duration_seconds\": 20, \"steps\": 20}"));
+        JsonNode job = created.json();
+        assertThat(job.has("progress")).isTrue();
+        assertThat(job.get("progress").isNull()).isTrue();
+        String id = job.get("id").asString();
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("/v1/jobs/" + id).json().get("progress").asDouble(0) > 0);
+        JsonNode running = api.get("/v1/jobs/" + id).json();
+        double progress = running.get("progress").asDouble();
+        assertThat(progress).isGreaterThan(0).isLessThan(1);
+        // a multiple of 1/20: steps done of total, as the provider counted them
+        assertThat(progress * 20).isCloseTo(Math.rint(progress * 20), org.assertj.core.data.Offset.offset(1e-9));
+        // the list shows the same column
+        assertThat(api.get("/v1/jobs?job_name=progress-view").json().get("data").get(0).get("progress").asDouble())
+                .isGreaterThanOrEqualTo(progress);
+
+        assertThat(api.post("/v1/jobs/" + id + "/cancel", "").status()).isEqualTo(200);
+        JsonNode cancelled = awaitStatus(id, "cancelled");
+        // a cancelled job keeps how far it got
+        assertThat(cancelled.get("progress").asDouble()).isGreaterThanOrEqualTo(progress).isLessThan(1);
+    }
+
+    @Test
     void aJobRunsToSuccessAndItsModelIsRegisteredWithLineage() {
         TestApi.Response created = api.post("/v1/jobs", Jobs.request("support-bot"));
         assertThat(created.status()).isEqualTo(201);
@@ -54,6 +81,7 @@ class JobLifecycleTest extends GatewayIntegrationTest {
         assertThat(done.get("provider_status").asString()).isEqualTo("completed");
         assertThat(done.get("fine_tuned_model").asString()).startsWith("sandbox:meta-llama/Llama-3.1-8B-Instruct:");
         assertThat(done.get("trained_tokens").asLong()).isPositive();
+        assertThat(done.get("progress").asDouble()).isEqualTo(1.0);
         assertThat(done.get("started_at").isNull()).isFalse();
         assertThat(done.get("finished_at").isNull()).isFalse();
         assertThat(done.get("metadata").get("team").asString()).isEqualTo("search");

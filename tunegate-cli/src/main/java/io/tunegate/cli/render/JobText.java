@@ -41,6 +41,10 @@ public final class JobText {
         lines.add(new String[] {"id", job.id()});
         lines.add(new String[] {"name", job.jobName()});
         lines.add(new String[] {"status", status(job)});
+        if (job.progress() != null) {
+            // as the provider last told it; a job whose provider does not tell has its latest point below
+            lines.add(new String[] {"progress", ProgressBar.render(job.progress(), Progress.BAR_WIDTH).strip()});
+        }
         lines.add(new String[] {"provider", job.provider() == null ? "-" : job.provider()
                 + (job.providerJobId() == null ? "" : " (job " + job.providerJobId() + ")")});
         if (job.providerPlan().size() > 1) {

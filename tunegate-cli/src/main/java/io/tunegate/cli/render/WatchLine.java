@@ -5,24 +5,33 @@ import io.tunegate.client.model.MetricPoint;
 import java.time.Duration;
 
 /**
- * The progress line of {@code watch}: status, a bar by epoch when the job's epochs are known, then step,
- * epoch, the latest train loss and the time since training started.
+ * The progress line of {@code watch}: status, a bar, then step, epoch, the latest train loss and the time since
+ * training started.
  *
- * <p>The bar is the latest point's epoch over the epochs the job trains: providers report epochs per point,
- * while total steps are not part of the API. A provider that reports no curve (Vertex, Together, Fireworks)
- * shows an empty bar until the end.
+ * <p>The bar is the job's {@code progress} where its provider tells one (Vertex, Together and Fireworks do
+ * without a loss curve). Otherwise it is the latest point's epoch over the epochs the job trains, and empty
+ * when neither is known, until the end.
  */
 public record WatchLine(String phase, Double fraction, String detail) {
 
+    /** A line without the job's progress: the bar comes from the epochs. */
+    public static WatchLine of(JobStatus status, MetricPoint latest, Integer epochs, Duration elapsed) {
+        return of(status, null, latest, epochs, elapsed);
+    }
+
     /**
+     * @param progress    the job's progress, 0..1, or null when its provider does not tell
      * @param latest      the newest training point, or null
      * @param epochs      the epochs the job trains, or null when not known
      * @param elapsed     since training started, or null
      */
-    public static WatchLine of(JobStatus status, MetricPoint latest, Integer epochs, Duration elapsed) {
+    public static WatchLine of(JobStatus status, Double progress, MetricPoint latest, Integer epochs,
+                               Duration elapsed) {
         Double fraction = null;
         if (status == JobStatus.SUCCEEDED) {
             fraction = 1.0;
+        } else if (progress != null && progress >= 0 && progress <= 1) {
+            fraction = progress;
         } else if (latest != null && latest.epoch() != null && epochs != null && epochs > 0) {
             fraction = Math.min(1.0, latest.epoch() / epochs);
         }

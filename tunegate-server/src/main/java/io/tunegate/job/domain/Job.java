@@ -101,6 +101,8 @@ public class Job extends AbstractAggregateRoot<Job> {
     private String estimate;
     private BigDecimal actualCostUsd;
     private Long trainedTokens;
+    /** The share of the training done, 0..1, as the provider last told it; a poll that does not tell keeps it. */
+    private Double progress;
     private String fineTunedModel;
     private String errorCode;
     private String errorMessage;
@@ -309,6 +311,9 @@ public class Job extends AbstractAggregateRoot<Job> {
         if (snapshot.trainedTokens() != null && snapshot.trainedTokens() >= 0) {
             trainedTokens = snapshot.trainedTokens();
         }
+        if (snapshot.progress() != null) { // within 0..1 (the snapshot drops anything else)
+            progress = snapshot.progress();
+        }
         JobStatus target = statusFor(snapshot.state());
         if (target == JobStatus.QUEUED && startedAt != null) {
             // a job that has trained is not queued again (a provider may say so on resume): it runs
@@ -318,6 +323,7 @@ public class Job extends AbstractAggregateRoot<Job> {
                 && !target.isTerminal();
         if (target == JobStatus.SUCCEEDED) {
             fineTunedModel = clean(snapshot.fineTunedModel());
+            progress = 1.0;
             if (startedAt == null) {
                 startedAt = now;
             }
@@ -676,6 +682,7 @@ public class Job extends AbstractAggregateRoot<Job> {
     public String estimate() { return estimate; }
     public BigDecimal actualCostUsd() { return actualCostUsd; }
     public Long trainedTokens() { return trainedTokens; }
+    public Double progress() { return progress; }
     public String fineTunedModel() { return fineTunedModel; }
     public String errorCode() { return errorCode; }
     public String errorMessage() { return errorMessage; }

@@ -35,8 +35,8 @@ public class JobViewReader implements io.tunegate.job.JobViews {
 
     /** The columns a view is made of ({@link #map}). */
     private static final String SELECT = """
-            select id, job_name, status, provider_status, provider, provider_job_id, provider_plan, base_model,
-                   training_data, validation_data, hyperparameters, budget_limit, estimated_cost_usd, estimate_basis,
+            select id, job_name, status, provider_status, progress, provider, provider_job_id, provider_plan,
+                   base_model, training_data, validation_data, hyperparameters, budget_limit, estimated_cost_usd, estimate_basis,
                    actual_cost_usd, trained_tokens, fine_tuned_model, error_code, error_message, webhook_url,
                    metadata, created_at, updated_at, started_at, finished_at
             """;
@@ -67,7 +67,8 @@ public class JobViewReader implements io.tunegate.job.JobViews {
     private static JobView map(ResultSet rs, int row) throws SQLException {
         String errorCode = rs.getString("error_code");
         return new JobView(rs.getString("id"), "job", rs.getString("job_name"),
-                JobStatus.fromWire(rs.getString("status")), rs.getString("provider_status"), rs.getString("provider"),
+                JobStatus.fromWire(rs.getString("status")), rs.getString("provider_status"),
+                (Double) rs.getObject("progress"), rs.getString("provider"),
                 rs.getString("provider_job_id"), JSON.readValue(rs.getString("provider_plan"), STRINGS),
                 rs.getString("base_model"), rs.getString("training_data"), rs.getString("validation_data"),
                 JSON.readValue(rs.getString("hyperparameters"), Hyperparameters.class),
