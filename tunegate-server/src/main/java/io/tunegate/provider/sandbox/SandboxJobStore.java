@@ -44,20 +44,15 @@ class SandboxJobStore {
         return jdbc.sql("select * from sandbox_jobs where client_token = ?").param(token).query(ROW).optional();
     }
 
-    /** Pauses the job at {@code at} unless it is paused already; whether this call paused it. */
-    boolean markPaused(String id, Instant at) {
-        return jdbc.sql("""
+    /**
+     * Pauses ({@code pause}) or resumes the job at {@code at}: appends {@code at} to its pauses unless it is
+     * paused already (resumed already); an even count of pauses means running.
+     */
+    void switchPause(String id, Instant at, boolean pause) {
+        jdbc.sql("""
                         update sandbox_jobs set pauses = array_append(pauses, ?)
-                        where id = ? and cardinality(pauses) % 2 = 0""")
-                .params(at.atOffset(ZoneOffset.UTC), id).update() == 1;
-    }
-
-    /** Resumes the job at {@code at} if it is paused; whether this call resumed it. */
-    boolean markResumed(String id, Instant at) {
-        return jdbc.sql("""
-                        update sandbox_jobs set pauses = array_append(pauses, ?)
-                        where id = ? and cardinality(pauses) % 2 = 1""")
-                .params(at.atOffset(ZoneOffset.UTC), id).update() == 1;
+                        where id = ? and cardinality(pauses) % 2 = ?""")
+                .params(at.atOffset(ZoneOffset.UTC), id, pause ? 0 : 1).update();
     }
 
     void markCancelled(String id, Instant at) {

@@ -145,31 +145,29 @@ class SandboxProvider implements ProviderAdapter {
     /** Pauses a training job (a paused one stays paused); a queued or ended one is refused, as a provider would. */
     @Override
     public ProviderJobStatus pause(String providerJobId) {
-        SandboxJob job = existing(providerJobId);
-        misbehave(job.clientToken(), optionsByJob.getOrDefault(job.clientToken(), SandboxOptions.NONE));
-        Instant now = storable(clock.instant());
-        ProviderJobSnapshot before = SandboxScript.at(job, now, null);
-        if (before.state() == ProviderJobState.RUNNING) {
-            store.markPaused(providerJobId, now);
-        } else if (before.state() != ProviderJobState.PAUSED) {
-            throw new PermanentProviderException(ID, "invalid_state", "Sandbox job " + providerJobId + " is "
-                    + before.rawStatus() + "; only a training job can be paused");
-        }
-        return status(providerJobId, now);
+        return switchPause(providerJobId, ProviderJobState.RUNNING, ProviderJobState.PAUSED,
+                "only a training job can be paused");
     }
 
     /** Resumes a paused job (a training one is left as it is); a queued or ended one is refused. */
     @Override
     public ProviderJobStatus resume(String providerJobId) {
+        return switchPause(providerJobId, ProviderJobState.PAUSED, ProviderJobState.RUNNING,
+                "only a paused job can be resumed");
+    }
+
+    /** Moves a job in state {@code from} to {@code to} (one more instant in its pauses); one in {@code to} stays. */
+    private ProviderJobStatus switchPause(String providerJobId, ProviderJobState from, ProviderJobState to,
+                                          String refusal) {
         SandboxJob job = existing(providerJobId);
         misbehave(job.clientToken(), optionsByJob.getOrDefault(job.clientToken(), SandboxOptions.NONE));
         Instant now = storable(clock.instant());
         ProviderJobSnapshot before = SandboxScript.at(job, now, null);
-        if (before.state() == ProviderJobState.PAUSED) {
-            store.markResumed(providerJobId, now);
-        } else if (before.state() != ProviderJobState.RUNNING) {
+        if (before.state() == from) {
+            store.switchPause(providerJobId, now, to == ProviderJobState.PAUSED);
+        } else if (before.state() != to) {
             throw new PermanentProviderException(ID, "invalid_state", "Sandbox job " + providerJobId + " is "
-                    + before.rawStatus() + "; only a paused job can be resumed");
+                    + before.rawStatus() + "; " + refusal);
         }
         return status(providerJobId, now);
     }
