@@ -81,7 +81,8 @@ class JobPauses implements JobPausing {
         if (!adapter.capabilities().pausable()) {
             throw notSupported(job.provider(), action);
         }
-        if (job.status() != action.from || job.providerJobId() == null) {
+        // running and paused jobs always have a provider job id (Job.AT_PROVIDER)
+        if (job.status() != action.from) {
             throw new ApiException(ProblemType.CONFLICT, conflict(job, action)).with("status", job.status().wire());
         }
         ProviderJobStatus answer;
