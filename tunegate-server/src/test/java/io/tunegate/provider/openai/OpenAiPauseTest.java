@@ -129,7 +129,9 @@ class OpenAiPauseTest {
 
         wm.stubFor(post(urlPathEqualTo("/v1/fine_tuning/jobs/" + JOB + "/resume"))
                 .willReturn(stubs.error(503, "Overloaded")));
-        catchThrowableOfType(TransientProviderException.class, () -> adapter.resume(JOB));
+        // catchThrowableOfType answers null when nothing is thrown: assert that something was
+        assertThat(catchThrowableOfType(TransientProviderException.class, () -> adapter.resume(JOB))).isNotNull()
+                .satisfies(e -> assertThat(e.provider()).isEqualTo("openai"));
         wm.verify(3, postRequestedFor(urlPathEqualTo("/v1/fine_tuning/jobs/" + JOB + "/resume")));
     }
 }
