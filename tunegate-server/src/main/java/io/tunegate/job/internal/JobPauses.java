@@ -4,7 +4,6 @@ import io.tunegate.job.JobPausing;
 import io.tunegate.job.JobStatus;
 import io.tunegate.job.JobView;
 import io.tunegate.job.domain.Job;
-import io.tunegate.job.persistence.JobRepository;
 import io.tunegate.job.tracking.JobTracker;
 import io.tunegate.platform.web.ApiException;
 import io.tunegate.platform.web.ProblemType;
@@ -42,14 +41,14 @@ class JobPauses implements JobPausing {
         }
     }
 
-    private final JobRepository jobs;
+    private final JobQueries queries;
     private final JobTransactions transactions;
     private final Providers providers;
     private final JobTracker tracker;
     private final Clock clock;
 
-    JobPauses(JobRepository jobs, JobTransactions transactions, Providers providers, JobTracker tracker, Clock clock) {
-        this.jobs = jobs;
+    JobPauses(JobQueries queries, JobTransactions transactions, Providers providers, JobTracker tracker, Clock clock) {
+        this.queries = queries;
         this.transactions = transactions;
         this.providers = providers;
         this.tracker = tracker;
@@ -68,8 +67,7 @@ class JobPauses implements JobPausing {
 
     private JobView change(ProjectId project, UUID jobId, Action action,
                            BiFunction<ProviderAdapter, String, ProviderJobStatus> call) {
-        Job job = jobs.findByIdAndProjectId(jobId, project.value())
-                .orElseThrow(() -> ApiException.notFound("Job " + jobId));
+        Job job = queries.get(project, jobId);
         if (job.status().isTerminal()) {
             throw new ApiException(ProblemType.CONFLICT, "The job has already ended (" + job.status().wire()
                     + "), so it cannot be " + past(action) + ".").with("status", job.status().wire());
