@@ -1,5 +1,6 @@
 package io.tunegate.cli;
 
+import io.tunegate.client.FineTuningClient;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -13,8 +14,9 @@ import java.util.Map;
  */
 public record CliEnvironment(Map<String, String> env, PrintStream out, PrintStream err, boolean errIsTerminal) {
 
-    public static final String URL_VARIABLE = "TUNEGATE_URL";
-    public static final String API_KEY_VARIABLE = "TUNEGATE_API_KEY";
+    /** The client's own names, so that the command and {@link FineTuningClient#fromEnvironment()} agree. */
+    public static final String URL_VARIABLE = FineTuningClient.URL_VARIABLE;
+    public static final String API_KEY_VARIABLE = FineTuningClient.API_KEY_VARIABLE;
 
     public CliEnvironment {
         env = Map.copyOf(env);

@@ -49,10 +49,7 @@ final class DatasetsCommand {
             } finally {
                 progress.finish();
             }
-            if (baseModel != null) {
-                // the upload's answer has the report; the provider checks come with the dataset itself
-                dataset = client.getDataset(dataset.id());
-            }
+            // the upload's answer has the report and, with --base-model, the provider checks: nothing to fetch again
             if (output.json()) {
                 output.printJson(dataset);
             } else {

@@ -16,7 +16,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
-        boolean json = ((TunegateCommand) commandLine.getCommandSpec().root().userObject()).json;
+        boolean json = root(commandLine).json;
         return switch (e) {
             case TunegateApiException api -> {
                 // with --json the problem goes to stderr as JSON, so a script can read it as well as stdout

@@ -35,7 +35,7 @@ final class JobsCommand extends ApiCommand {
     int run(FineTuningClient client, Output output) {
         JobListQuery query = JobListQuery.all().provider(provider).jobName(jobName).cursor(cursor);
         for (String status : statuses) {
-            // a word the client does not know is sent as it is written, so the gateway names it in its answer
+            // a word the client does not know is refused here, before anything is sent (exit 2)
             JobStatus known = JobStatus.fromWire(status);
             if (known == JobStatus.UNKNOWN) {
                 throw new UsageProblem("unknown status '" + status + "'");

@@ -64,6 +64,15 @@ class TunegateCommandTest {
     }
 
     @Test
+    void anUnknownStatusIsAUsageErrorAndNothingIsSent() {
+        CommandRun run = run("jobs", "--status", "running,finished");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown status 'finished'");
+        assertThat(gateway.requests).isEmpty();
+    }
+
+    @Test
     void withoutAnApiKeyNothingIsSent() {
         CommandRun run = CommandRun.run(Map.of("TUNEGATE_URL", gateway.url()), false, "jobs");
 

@@ -126,8 +126,9 @@ class CliTest {
         assertThat(watch.exitCode()).as(watch.err()).isZero();
         assertThat(watch.out()).startsWith("Job " + id + " succeeded")
                 .contains("model           sandbox:gpt-4o-mini:", "trained tokens", "cost");
-        // the curve: epochs 0.75 .. 3 of 3, the loss beside them, and 100% at the end
-        assertThat(watch.err()).contains("running  ", "epoch 3/3  loss ", "succeeded   [##############################] 100%");
+        // the curve: steps 1 .. 4 at epochs 0.75 .. 3 of 3, the loss beside them, and 100% at the end
+        assertThat(watch.err()).contains("running  ", "step 4  epoch 3/3  loss ",
+                "succeeded   [##############################] 100%");
 
         // an ended job: the summary again, and with --events its history
         Run history = tunegate("watch", "--events", id);

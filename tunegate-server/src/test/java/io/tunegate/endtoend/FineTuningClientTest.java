@@ -45,6 +45,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 /** The Java client driving the real gateway (sandbox provider), each test as a project of its own. */
@@ -346,9 +347,5 @@ class FineTuningClientTest {
                 {"job_name": "raw", "base_model": "%s", "training_data": "%s", "provider": "sandbox"}"""
                 .formatted(MODEL, data));
         assertThat(raw.jobName()).isEqualTo("raw");
-    }
-
-    private static <T extends Throwable> T catchThrowableOfType(Class<T> type, Runnable call) {
-        return org.assertj.core.api.Assertions.catchThrowableOfType(type, call::run);
     }
 }

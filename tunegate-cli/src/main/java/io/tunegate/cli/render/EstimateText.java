@@ -17,15 +17,15 @@ public final class EstimateText {
                 : Formats.count(estimate.examples()) + " examples").append('\n');
         Table table = Table.of("PROVIDER", "MODEL", "AVAILABLE", "EPOCHS", "TOKENS", "USD/1M", "TOTAL USD", "NOTES");
         for (Estimate.ProviderQuote q : estimate.providers()) {
-            String price = q.pricePerMillionTokens() != null ? number(q.pricePerMillionTokens())
-                    : q.pricePerHour() != null ? number(q.pricePerHour()) + "/h" : null;
+            String price = q.pricePerMillionTokens() != null ? Formats.amount(q.pricePerMillionTokens())
+                    : q.pricePerHour() != null ? Formats.amount(q.pricePerHour()) + "/h" : null;
             if (price != null && !q.priceConfirmed()) {
                 price += "*";
             }
             table.row(q.provider(), q.providerModel(), q.available() ? "yes" : "no", q.epochs(),
                     q.billableTokens() == null ? null : Formats.count(q.billableTokens())
                             + ("approximate".equals(q.tokenCount()) ? "~" : ""),
-                    price, q.totalUsd() == null ? null : number(q.totalUsd()), String.join("; ", q.reasons()));
+                    price, Formats.amount(q.totalUsd()), String.join("; ", q.reasons()));
         }
         out.append(table.render());
         boolean unconfirmed = estimate.providers().stream().anyMatch(q -> !q.priceConfirmed());
@@ -40,9 +40,5 @@ public final class EstimateText {
                     : estimate.auto().provider()).append(" (").append(estimate.auto().reason()).append(")\n");
         }
         return out.toString();
-    }
-
-    private static String number(java.math.BigDecimal value) {
-        return Formats.usd(value).replace(" USD", "");
     }
 }

@@ -24,6 +24,11 @@ public final class Formats {
 
     /** At least two decimals, at most six (the gateway keeps micro-dollars): {@code 5.5296 USD}. */
     public static String usd(BigDecimal amount) {
+        return amount == null ? "-" : amount(amount) + " USD";
+    }
+
+    /** {@link #usd} without the unit, for a column whose header names it: {@code 5.5296}. */
+    public static String amount(BigDecimal amount) {
         if (amount == null) {
             return "-";
         }
@@ -31,7 +36,7 @@ public final class Formats {
         if (rounded.scale() < 2) {
             rounded = rounded.setScale(2, RoundingMode.UNNECESSARY);
         }
-        return rounded.toPlainString() + " USD";
+        return rounded.toPlainString();
     }
 
     /** Decimal units (kB = 1000 bytes), one decimal above bytes: {@code 4.2 MB}. */

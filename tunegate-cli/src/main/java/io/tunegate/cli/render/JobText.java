@@ -28,7 +28,7 @@ public final class JobText {
         Table table = Table.of("ID", "NAME", "STATUS", "PROVIDER", "BASE MODEL", "COST USD", "CREATED");
         for (Job job : page.data()) {
             table.row(job.id(), job.jobName(), job.status() == null ? null : job.status().wire(), job.provider(),
-                    job.baseModel(), plain(job.actualCostUsd() != null ? job.actualCostUsd() : job.estimatedCostUsd()),
+                    job.baseModel(), Formats.amount(job.actualCostUsd() != null ? job.actualCostUsd() : job.estimatedCostUsd()),
                     Formats.time(job.createdAt()));
         }
         String text = table.render();
@@ -146,9 +146,5 @@ public final class JobText {
 
     private static String auto(Object value) {
         return value == null ? "auto" : value.toString();
-    }
-
-    private static String plain(java.math.BigDecimal usd) {
-        return usd == null ? null : Formats.usd(usd).replace(" USD", "");
     }
 }

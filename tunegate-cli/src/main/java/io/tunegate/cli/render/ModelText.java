@@ -22,7 +22,7 @@ public final class ModelText {
             table.row(model.name(), model.versionCount(), v == null ? null : v.version(),
                     v == null ? null : v.provider(), v == null ? null : v.providerModelId(),
                     v == null ? null : v.baseModel(), v == null ? null : Formats.count(v.trainedTokens()),
-                    v == null || v.costUsd() == null ? null : Formats.usd(v.costUsd()).replace(" USD", ""),
+                    v == null ? null : Formats.amount(v.costUsd()),
                     Formats.time(model.updatedAt()));
         }
         return table.render();
@@ -33,8 +33,8 @@ public final class ModelText {
         for (Catalog.CatalogModel model : catalog.models()) {
             for (Catalog.Offer offer : model.offers()) {
                 String price = offer.pricePerMillionTokens() != null
-                        ? Formats.usd(offer.pricePerMillionTokens()).replace(" USD", "")
-                        : offer.pricePerHour() != null ? Formats.usd(offer.pricePerHour()).replace(" USD", "") + "/h"
+                        ? Formats.amount(offer.pricePerMillionTokens())
+                        : offer.pricePerHour() != null ? Formats.amount(offer.pricePerHour()) + "/h"
                         : null;
                 table.row(model.name(), offer.provider(), offer.modelId(), price,
                         offer.minEpochs() + "-" + offer.maxEpochs(),

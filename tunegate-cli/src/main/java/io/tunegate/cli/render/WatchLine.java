@@ -14,11 +14,6 @@ import java.time.Duration;
  */
 public record WatchLine(String phase, Double fraction, String detail) {
 
-    /** A line without the job's progress: the bar comes from the epochs. */
-    public static WatchLine of(JobStatus status, MetricPoint latest, Integer epochs, Duration elapsed) {
-        return of(status, null, latest, epochs, elapsed);
-    }
-
     /**
      * @param progress    the job's progress, 0..1, or null when its provider does not tell
      * @param latest      the newest training point, or null

@@ -16,6 +16,9 @@ class FormatsTest {
         assertThat(Formats.usd(new BigDecimal("20"))).isEqualTo("20.00 USD");
         assertThat(Formats.usd(new BigDecimal("0.0000005"))).isEqualTo("0.000001 USD");
         assertThat(Formats.usd(null)).isEqualTo("-");
+        assertThat(Formats.amount(new BigDecimal("5.529600"))).isEqualTo("5.5296");
+        assertThat(Formats.amount(new BigDecimal("20"))).isEqualTo("20.00");
+        assertThat(Formats.amount(null)).isEqualTo("-");
     }
 
     @Test

@@ -16,7 +16,7 @@ class WatchLineTest {
 
     @Test
     void theBarIsTheLatestEpochOverTheJobsEpochs() {
-        WatchLine line = WatchLine.of(JobStatus.RUNNING, point(8, 1.2, 0.81234), 3, Duration.ofSeconds(65));
+        WatchLine line = WatchLine.of(JobStatus.RUNNING, null, point(8, 1.2, 0.81234), 3, Duration.ofSeconds(65));
 
         assertThat(line.fraction()).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(Progress.line(line.phase(), line.fraction(), line.detail())).isEqualTo(
@@ -25,16 +25,16 @@ class WatchLineTest {
 
     @Test
     void withoutEpochsOrPointsTheBarIsEmptyUntilTheJobSucceeds() {
-        assertThat(WatchLine.of(JobStatus.RUNNING, point(8, 1.2, 0.5), null, null).fraction()).isNull();
-        assertThat(WatchLine.of(JobStatus.QUEUED, null, 3, null))
+        assertThat(WatchLine.of(JobStatus.RUNNING, null, point(8, 1.2, 0.5), null, null).fraction()).isNull();
+        assertThat(WatchLine.of(JobStatus.QUEUED, null, null, 3, null))
                 .isEqualTo(new WatchLine("queued", null, ""));
-        assertThat(WatchLine.of(JobStatus.SUCCEEDED, null, null, null).fraction()).isEqualTo(1.0);
-        assertThat(WatchLine.of(JobStatus.FAILED, point(2, 1.5, 0.5), 3, null).fraction()).isEqualTo(0.5);
+        assertThat(WatchLine.of(JobStatus.SUCCEEDED, null, null, null, null).fraction()).isEqualTo(1.0);
+        assertThat(WatchLine.of(JobStatus.FAILED, null, point(2, 1.5, 0.5), 3, null).fraction()).isEqualTo(0.5);
     }
 
     @Test
     void anEpochPastTheExpectedCountStopsAtAFullBar() {
-        assertThat(WatchLine.of(JobStatus.RUNNING, point(30, 3.0, 0.4), 2, null).fraction()).isEqualTo(1.0);
+        assertThat(WatchLine.of(JobStatus.RUNNING, null, point(30, 3.0, 0.4), 2, null).fraction()).isEqualTo(1.0);
     }
 
     @Test
