@@ -107,7 +107,8 @@ class CliTest {
                 .doesNotContain("\r");
         String dataset = tunegate("--json", "datasets", "list").json().get("data").get(0).get("id").asString();
 
-        Path job = jobFile("cli-bot", dataset, "{}");
+        // long enough that the job is still running when watch starts, even on a loaded machine
+        Path job = jobFile("cli-bot", dataset, "{\"duration_seconds\": 6}");
         Run estimate = tunegate("estimate", job.toString());
         assertThat(estimate.exitCode()).as(estimate.err()).isZero();
         assertThat(estimate.out()).contains("gpt-4o-mini, 3 examples", "PROVIDER", "sandbox", "auto: sandbox");
