@@ -200,6 +200,11 @@ class OpenAiWireFormatTest extends GatewayIntegrationTest {
                 openai.get(BASE + "/fine_tuning/jobs/" + job).json().get("status").asString().equals("succeeded"));
         TestApi.Response deleted = openai.send(openai.request(BASE + "/files/" + file).DELETE().build());
         assertThat(deleted.json().toString()).isEqualTo("{\"id\":\"" + file + "\",\"object\":\"file\",\"deleted\":true}");
+        // a file the project no longer has, or never had, is 404 naming the id
+        assertOpenAiError(openai.send(openai.request(BASE + "/files/" + file).DELETE().build()), 404,
+                "invalid_request_error", "id", "not_found");
+        assertOpenAiError(openai.send(openai.request(BASE + "/files/file-abc").DELETE().build()), 404,
+                "invalid_request_error", "id", "not_found");
     }
 
     @Test
