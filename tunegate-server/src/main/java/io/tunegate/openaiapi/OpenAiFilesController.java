@@ -4,6 +4,7 @@ import io.tunegate.dataset.DatasetFiles;
 import io.tunegate.dataset.DatasetView;
 import io.tunegate.job.JobOperations;
 import io.tunegate.openaiapi.OpenAiObjects.ListOf;
+import io.tunegate.platform.web.ListPage;
 import io.tunegate.security.ProjectId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -108,7 +109,7 @@ class OpenAiFilesController {
         if (purpose != null && !purpose.equals(OpenAiFileMapper.PURPOSE)) {
             return ListOf.of(List.of(), false, OpenAiObjects.File::id);
         }
-        DatasetFiles.Page page = files.list(project, after, order.equals("asc"), max);
+        ListPage<DatasetView> page = files.list(project, after, order.equals("asc"), max);
         return ListOf.of(page.data().stream().map(OpenAiFileMapper::file).toList(), page.hasMore(),
                 OpenAiObjects.File::id);
     }

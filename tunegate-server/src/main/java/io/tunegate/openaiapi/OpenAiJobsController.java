@@ -9,6 +9,7 @@ import io.tunegate.openaiapi.OpenAiObjects.Event;
 import io.tunegate.openaiapi.OpenAiObjects.FineTuningJob;
 import io.tunegate.openaiapi.OpenAiObjects.ListOf;
 import io.tunegate.openaiapi.OpenAiObjects.PlainList;
+import io.tunegate.platform.web.ListPage;
 import io.tunegate.security.ProjectId;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
@@ -58,7 +59,7 @@ class OpenAiJobsController {
     PlainList<FineTuningJob> list(ProjectId project, @RequestParam(required = false) String after,
                                   @RequestParam(defaultValue = "20") String limit, HttpServletRequest request) {
         UUID before = after == null ? null : cursor(after);
-        JobOperations.Page<JobView> page = jobs.list(project, before, metadataFilter(request),
+        ListPage<JobView> page = jobs.list(project, before, metadataFilter(request),
                 OpenAiPaging.limit(limit, 20, 100));
         return PlainList.of(page.data().stream().map(j -> OpenAiJobMapper.job(project, j)).toList(), page.hasMore());
     }
@@ -88,7 +89,7 @@ class OpenAiJobsController {
                             @RequestParam(defaultValue = "20") String limit) {
         UUID jobId = jobId(id);
         JobActivity.Position from = after == null ? null : OpenAiJobMapper.position(jobId.toString(), after);
-        JobOperations.Page<JobActivity> page = jobs.activity(project, jobId, from, OpenAiPaging.limit(limit, 20, 100));
+        ListPage<JobActivity> page = jobs.activity(project, jobId, from, OpenAiPaging.limit(limit, 20, 100));
         return PlainList.of(page.data().stream().map(a -> OpenAiJobMapper.event(jobId.toString(), a)).toList(),
                 page.hasMore());
     }
