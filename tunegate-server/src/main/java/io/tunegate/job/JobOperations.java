@@ -14,11 +14,8 @@ import java.util.UUID;
  */
 public interface JobOperations {
 
-    /** @param replayed the first answer to this Idempotency-Key, not a new job */
-    record Created(JobView job, boolean replayed) {
-    }
-
-    Created create(ProjectId project, JobRequest request, String idempotencyKey);
+    /** The new job, or the one an earlier request with this Idempotency-Key created (as it is now). */
+    JobView create(ProjectId project, JobRequest request, String idempotencyKey);
 
     JobView view(ProjectId project, UUID jobId);
 

@@ -46,7 +46,7 @@ class OpenAiJobsController {
     FineTuningJob create(ProjectId project, @RequestBody JsonNode body,
                          @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return OpenAiJobMapper.job(project,
-                jobs.create(project, OpenAiJobRequests.toJobRequest(body), idempotencyKey).job());
+                jobs.create(project, OpenAiJobRequests.toJobRequest(body), idempotencyKey));
     }
 
     @GetMapping("/{id}")

@@ -31,9 +31,8 @@ class JobOperationsService implements JobOperations {
     }
 
     @Override
-    public Created create(ProjectId project, JobRequest request, String idempotencyKey) {
-        JobCommands.Created created = commands.create(project, request, idempotencyKey);
-        return new Created(queries.view(project, created.jobId()), created.replayed());
+    public JobView create(ProjectId project, JobRequest request, String idempotencyKey) {
+        return queries.view(project, commands.create(project, request, idempotencyKey).jobId());
     }
 
     @Override
