@@ -208,6 +208,20 @@ class OpenAiWireFormatTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aCreateRetriedWithItsIdempotencyKeyAnswersTheSameJob() {
+        String file = uploadFile("train.jsonl", TestApi.SAMPLE_DATASET, "fine-tune");
+        String body = """
+                {"model": "gpt-4o-mini", "training_file": "%s"}""".formatted(file);
+        TestApi.Response first = openai.post(BASE + "/fine_tuning/jobs", body, "Idempotency-Key", "retry-1");
+        TestApi.Response again = openai.post(BASE + "/fine_tuning/jobs", body, "Idempotency-Key", "retry-1");
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("object").asString()).isEqualTo("fine_tuning.job");
+        assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(openai.get(BASE + "/fine_tuning/jobs").json().get("data")).hasSize(1);
+    }
+
+    @Test
     void everyErrorUnderThePathIsOpenAiShaped() {
         TestApi anonymous = TestApi.withKey(port, null);
         assertOpenAiError(anonymous.get(BASE + "/fine_tuning/jobs"), 401, "invalid_request_error", null,
