@@ -99,13 +99,13 @@ class OpenAiJobsController {
                                    @RequestParam(required = false) String after,
                                    @RequestParam(defaultValue = "10") String limit) {
         UUID jobId = jobId(id);
-        OpenAiPaging.limit(limit, 10, 100);
+        int max = OpenAiPaging.limit(limit, 10, 100);
         JobView job = jobs.view(project, jobId);
         List<Checkpoint> all = OpenAiJobMapper.checkpoints(job,
                 jobs.lastMetric(project, jobId).orElse(null));
         List<Checkpoint> page = after == null ? all
                 : all.stream().dropWhile(c -> !c.id().equals(after)).skip(1).toList();
-        return ListOf.of(page, false, Checkpoint::id);
+        return ListOf.of(page.stream().limit(max).toList(), page.size() > max, Checkpoint::id);
     }
 
     /** {@code metadata[team]=search} -> team: search. */

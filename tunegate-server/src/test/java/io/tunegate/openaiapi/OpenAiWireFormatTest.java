@@ -129,6 +129,9 @@ class OpenAiWireFormatTest extends GatewayIntegrationTest {
         assertThat(checkpoints.get("first_id").asString()).isEqualTo(checkpoint.get("id").asString());
         assertThat(checkpoint.get("metrics").get("train_loss").asDouble())
                 .isEqualTo(last.get("train_loss").asDouble());
+        JsonNode limited = openai.get(BASE + "/fine_tuning/jobs/" + id + "/checkpoints?limit=1").json();
+        assertThat(limited.get("data")).hasSize(1);
+        assertThat(limited.get("has_more").asBoolean()).isFalse();
         // after the only checkpoint, nothing
         assertThat(openai.get(BASE + "/fine_tuning/jobs/" + id + "/checkpoints?after=" + checkpoint.get("id").asString())
                 .json().get("data")).isEmpty();
