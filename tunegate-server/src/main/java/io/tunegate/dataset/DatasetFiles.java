@@ -1,11 +1,11 @@
 package io.tunegate.dataset;
 
+import io.tunegate.platform.web.ListPage;
 import io.tunegate.security.ProjectId;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 
 /**
  * Datasets as files, for surfaces other than {@code /v1/datasets} (the OpenAI-compatible {@code /files}):
@@ -13,9 +13,6 @@ import java.util.List;
  * {@code ApiException}s, as on {@code /v1}.
  */
 public interface DatasetFiles {
-
-    record Page(List<DatasetView> data, boolean hasMore) {
-    }
 
     /** A dataset's stored bytes, open for reading; the caller closes them. */
     record Content(String id, String filename, long bytes, InputStream stream) implements Closeable {
@@ -36,7 +33,7 @@ public interface DatasetFiles {
      * Without reports, newest first (or oldest first with {@code ascending}), after the dataset {@code after}
      * in that order when given.
      */
-    Page list(ProjectId project, String after, boolean ascending, int limit);
+    ListPage<DatasetView> list(ProjectId project, String after, boolean ascending, int limit);
 
     Content open(ProjectId project, String reference) throws IOException;
 

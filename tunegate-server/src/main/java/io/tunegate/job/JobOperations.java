@@ -1,8 +1,8 @@
 package io.tunegate.job;
 
+import io.tunegate.platform.web.ListPage;
 import io.tunegate.security.ProjectId;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,14 +14,8 @@ import java.util.UUID;
  */
 public interface JobOperations {
 
-    /** @param replayed the first answer to this Idempotency-Key, not a new job */
-    record Created(JobView job, boolean replayed) {
-    }
-
-    record Page<T>(List<T> data, boolean hasMore) {
-    }
-
-    Created create(ProjectId project, JobRequest request, String idempotencyKey);
+    /** The new job, or the one an earlier request with this Idempotency-Key created (as it is now). */
+    JobView create(ProjectId project, JobRequest request, String idempotencyKey);
 
     JobView view(ProjectId project, UUID jobId);
 
@@ -31,12 +25,15 @@ public interface JobOperations {
      * @param before   only jobs older than this one (ids are time-ordered); null for the newest
      * @param metadata only jobs whose metadata holds every one of these pairs
      */
-    Page<JobView> list(ProjectId project, UUID before, Map<String, String> metadata, int limit);
+    ListPage<JobView> list(ProjectId project, UUID before, Map<String, String> metadata, int limit);
 
     JobView cancel(ProjectId project, UUID jobId);
 
-    /** The job's events and training curve points in one time line, newest first, after {@code after}. */
-    Page<JobActivity> activity(ProjectId project, UUID jobId, JobActivity.Position after, int limit);
+    /**
+     * The job's events and training curve points in one time line, newest first, after {@code after}. The
+     * page has no {@code next_cursor}: a caller continues after its last entry's position.
+     */
+    ListPage<JobActivity> activity(ProjectId project, UUID jobId, JobActivity.Position after, int limit);
 
     /** The last point of the job's training curve, if it has one. */
     Optional<JobActivity.Metric> lastMetric(ProjectId project, UUID jobId);

@@ -4,6 +4,7 @@ import io.tunegate.dataset.DatasetFiles;
 import io.tunegate.dataset.DatasetView;
 import io.tunegate.job.JobOperations;
 import io.tunegate.openaiapi.OpenAiObjects.ListOf;
+import io.tunegate.platform.web.ListPage;
 import io.tunegate.security.ProjectId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * {@code /openai/v1/files}: OpenAI's files API over Tunegate's datasets. An upload takes the dataset upload
@@ -105,9 +107,9 @@ class OpenAiFilesController {
         }
         int max = OpenAiPaging.limit(limit, 10000, 10000);
         if (purpose != null && !purpose.equals(OpenAiFileMapper.PURPOSE)) {
-            return ListOf.of(java.util.List.of(), false, OpenAiObjects.File::id);
+            return ListOf.of(List.of(), false, OpenAiObjects.File::id);
         }
-        DatasetFiles.Page page = files.list(project, after, order.equals("asc"), max);
+        ListPage<DatasetView> page = files.list(project, after, order.equals("asc"), max);
         return ListOf.of(page.data().stream().map(OpenAiFileMapper::file).toList(), page.hasMore(),
                 OpenAiObjects.File::id);
     }
@@ -131,11 +133,11 @@ class OpenAiFilesController {
 
     /**
      * Forgets the file (its bytes stay in the content-addressed store). A file an unfinished job still trains
-     * on cannot be deleted: the job may need it again to submit or fall back to another provider.
+     * on cannot be deleted: the job may need it again to submit or fall back to another provider. No job of
+     * the project names a file it does not have, so an unknown file reaches the delete and is 404 there.
      */
     @DeleteMapping("/{id}")
     OpenAiObjects.FileDeleted delete(ProjectId project, @PathVariable String id) {
-        files.get(project, id);
         if (jobs.activeJobUses(project, id)) {
             throw new OpenAiException(HttpStatus.CONFLICT, "File " + id + " is used by a fine-tuning job that has "
                     + "not ended; cancel the job or wait for it to end.", "id", "file_in_use");

@@ -3,6 +3,7 @@ package io.tunegate.openaiapi;
 import io.tunegate.dataset.DatasetRef;
 import io.tunegate.job.JobRequest;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ final class OpenAiJobRequests {
             }
             JsonNode integrations = body.get("integrations");
             if (integrations != null && integrations.isArray() && !integrations.isEmpty()) {
-                openai.put("integrations", OpenAiJson.plain(integrations));
+                openai.put("integrations", JsonMapper.shared().treeToValue(integrations, List.class));
             }
             if (!openai.isEmpty()) {
                 providerOptions.put("openai", openai);

@@ -9,6 +9,7 @@ import io.tunegate.openaiapi.OpenAiObjects.Event;
 import io.tunegate.openaiapi.OpenAiObjects.FineTuningJob;
 import io.tunegate.openaiapi.OpenAiObjects.ListOf;
 import io.tunegate.openaiapi.OpenAiObjects.PlainList;
+import io.tunegate.platform.web.ListPage;
 import io.tunegate.security.ProjectId;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
@@ -45,7 +46,7 @@ class OpenAiJobsController {
     FineTuningJob create(ProjectId project, @RequestBody JsonNode body,
                          @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return OpenAiJobMapper.job(project,
-                jobs.create(project, OpenAiJobRequests.toJobRequest(body), idempotencyKey).job());
+                jobs.create(project, OpenAiJobRequests.toJobRequest(body), idempotencyKey));
     }
 
     @GetMapping("/{id}")
@@ -58,7 +59,7 @@ class OpenAiJobsController {
     PlainList<FineTuningJob> list(ProjectId project, @RequestParam(required = false) String after,
                                   @RequestParam(defaultValue = "20") String limit, HttpServletRequest request) {
         UUID before = after == null ? null : cursor(after);
-        JobOperations.Page<JobView> page = jobs.list(project, before, metadataFilter(request),
+        ListPage<JobView> page = jobs.list(project, before, metadataFilter(request),
                 OpenAiPaging.limit(limit, 20, 100));
         return PlainList.of(page.data().stream().map(j -> OpenAiJobMapper.job(project, j)).toList(), page.hasMore());
     }
@@ -88,7 +89,7 @@ class OpenAiJobsController {
                             @RequestParam(defaultValue = "20") String limit) {
         UUID jobId = jobId(id);
         JobActivity.Position from = after == null ? null : OpenAiJobMapper.position(jobId.toString(), after);
-        JobOperations.Page<JobActivity> page = jobs.activity(project, jobId, from, OpenAiPaging.limit(limit, 20, 100));
+        ListPage<JobActivity> page = jobs.activity(project, jobId, from, OpenAiPaging.limit(limit, 20, 100));
         return PlainList.of(page.data().stream().map(a -> OpenAiJobMapper.event(jobId.toString(), a)).toList(),
                 page.hasMore());
     }
@@ -98,13 +99,13 @@ class OpenAiJobsController {
                                    @RequestParam(required = false) String after,
                                    @RequestParam(defaultValue = "10") String limit) {
         UUID jobId = jobId(id);
-        OpenAiPaging.limit(limit, 10, 100);
+        int max = OpenAiPaging.limit(limit, 10, 100);
         JobView job = jobs.view(project, jobId);
         List<Checkpoint> all = OpenAiJobMapper.checkpoints(job,
                 jobs.lastMetric(project, jobId).orElse(null));
         List<Checkpoint> page = after == null ? all
                 : all.stream().dropWhile(c -> !c.id().equals(after)).skip(1).toList();
-        return ListOf.of(page, false, Checkpoint::id);
+        return ListOf.of(page.stream().limit(max).toList(), page.size() > max, Checkpoint::id);
     }
 
     /** {@code metadata[team]=search} -> team: search. */

@@ -235,7 +235,11 @@ class OpenAiSdkTest extends GatewayIntegrationTest {
 
         FineTuningJob resumed = client.fineTuning().jobs().resume(id);
         assertThat(resumed.status()).isEqualTo(FineTuningJob.Status.RUNNING);
-        assertThatThrownBy(() -> client.fineTuning().jobs().resume(id)).isInstanceOf(OpenAIServiceException.class);
+        assertThatThrownBy(() -> client.fineTuning().jobs().resume(id))
+                .isInstanceOfSatisfying(OpenAIServiceException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(409);
+                    assertThat(e.code()).contains("conflict");
+                });
         assertThatThrownBy(() -> client.fineTuning().jobs().pause(UUID.randomUUID().toString()))
                 .isInstanceOf(NotFoundException.class);
         client.fineTuning().jobs().cancel(id);

@@ -129,6 +129,9 @@ class OpenAiWireFormatTest extends GatewayIntegrationTest {
         assertThat(checkpoints.get("first_id").asString()).isEqualTo(checkpoint.get("id").asString());
         assertThat(checkpoint.get("metrics").get("train_loss").asDouble())
                 .isEqualTo(last.get("train_loss").asDouble());
+        JsonNode limited = openai.get(BASE + "/fine_tuning/jobs/" + id + "/checkpoints?limit=1").json();
+        assertThat(limited.get("data")).hasSize(1);
+        assertThat(limited.get("has_more").asBoolean()).isFalse();
         // after the only checkpoint, nothing
         assertThat(openai.get(BASE + "/fine_tuning/jobs/" + id + "/checkpoints?after=" + checkpoint.get("id").asString())
                 .json().get("data")).isEmpty();
@@ -200,6 +203,25 @@ class OpenAiWireFormatTest extends GatewayIntegrationTest {
                 openai.get(BASE + "/fine_tuning/jobs/" + job).json().get("status").asString().equals("succeeded"));
         TestApi.Response deleted = openai.send(openai.request(BASE + "/files/" + file).DELETE().build());
         assertThat(deleted.json().toString()).isEqualTo("{\"id\":\"" + file + "\",\"object\":\"file\",\"deleted\":true}");
+        // a file the project no longer has, or never had, is 404 naming the id
+        assertOpenAiError(openai.send(openai.request(BASE + "/files/" + file).DELETE().build()), 404,
+                "invalid_request_error", "id", "not_found");
+        assertOpenAiError(openai.send(openai.request(BASE + "/files/file-abc").DELETE().build()), 404,
+                "invalid_request_error", "id", "not_found");
+    }
+
+    @Test
+    void aCreateRetriedWithItsIdempotencyKeyAnswersTheSameJob() {
+        String file = uploadFile("train.jsonl", TestApi.SAMPLE_DATASET, "fine-tune");
+        String body = """
+                {"model": "gpt-4o-mini", "training_file": "%s"}""".formatted(file);
+        TestApi.Response first = openai.post(BASE + "/fine_tuning/jobs", body, "Idempotency-Key", "retry-1");
+        TestApi.Response again = openai.post(BASE + "/fine_tuning/jobs", body, "Idempotency-Key", "retry-1");
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("object").asString()).isEqualTo("fine_tuning.job");
+        assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(openai.get(BASE + "/fine_tuning/jobs").json().get("data")).hasSize(1);
     }
 
     @Test

@@ -4,12 +4,12 @@ import io.tunegate.dataset.DatasetFiles;
 import io.tunegate.dataset.DatasetRef;
 import io.tunegate.dataset.DatasetView;
 import io.tunegate.platform.web.ApiException;
+import io.tunegate.platform.web.ListPage;
 import io.tunegate.security.ProjectId;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.UUID;
 
 /** {@link DatasetFiles} over the upload path and store behind {@code /v1/datasets}. */
@@ -38,13 +38,11 @@ class DatasetFilesService implements DatasetFiles {
     }
 
     @Override
-    public Page list(ProjectId project, String after, boolean ascending, int limit) {
+    public ListPage<DatasetView> list(ProjectId project, String after, boolean ascending, int limit) {
         UUID cursor = after == null ? null : DatasetRef.parse(after)
                 .orElseThrow(() -> ApiException.invalid("after", "must be the id of a file"));
-        List<DatasetView> rows = store.list(project.value(), cursor, ascending, limit + 1).stream()
-                .map(d -> uploads.view(d, false)).toList();
-        boolean more = rows.size() > limit;
-        return new Page(more ? List.copyOf(rows.subList(0, limit)) : rows, more);
+        return ListPage.fromOverfetch(store.list(project.value(), cursor, ascending, limit + 1).stream()
+                .map(d -> uploads.view(d, false)).toList(), limit, DatasetView::id);
     }
 
     @Override

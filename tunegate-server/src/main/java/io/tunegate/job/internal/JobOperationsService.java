@@ -6,10 +6,10 @@ import io.tunegate.job.JobRequest;
 import io.tunegate.job.JobView;
 import io.tunegate.job.persistence.JobActivityReader;
 import io.tunegate.job.persistence.JobViewReader;
+import io.tunegate.platform.web.ListPage;
 import io.tunegate.security.ProjectId;
 import org.springframework.stereotype.Service;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,9 +31,8 @@ class JobOperationsService implements JobOperations {
     }
 
     @Override
-    public Created create(ProjectId project, JobRequest request, String idempotencyKey) {
-        JobCommands.Created created = commands.create(project, request, idempotencyKey);
-        return new Created(queries.view(project, created.jobId()), created.replayed());
+    public JobView create(ProjectId project, JobRequest request, String idempotencyKey) {
+        return queries.view(project, commands.create(project, request, idempotencyKey).jobId());
     }
 
     @Override
@@ -42,9 +41,8 @@ class JobOperationsService implements JobOperations {
     }
 
     @Override
-    public Page<JobView> list(ProjectId project, UUID before, Map<String, String> metadata, int limit) {
-        List<JobView> rows = views.list(project.value(), before, metadata, limit + 1);
-        return page(rows, limit);
+    public ListPage<JobView> list(ProjectId project, UUID before, Map<String, String> metadata, int limit) {
+        return ListPage.fromOverfetch(views.list(project.value(), before, metadata, limit + 1), limit, JobView::id);
     }
 
     @Override
@@ -53,9 +51,9 @@ class JobOperationsService implements JobOperations {
     }
 
     @Override
-    public Page<JobActivity> activity(ProjectId project, UUID jobId, JobActivity.Position after, int limit) {
+    public ListPage<JobActivity> activity(ProjectId project, UUID jobId, JobActivity.Position after, int limit) {
         queries.view(project, jobId);
-        return page(activity.newestFirst(jobId, after, limit + 1), limit);
+        return ListPage.fromOverfetch(activity.newestFirst(jobId, after, limit + 1), limit, entry -> null);
     }
 
     @Override
@@ -67,10 +65,5 @@ class JobOperationsService implements JobOperations {
     @Override
     public boolean activeJobUses(ProjectId project, String dataset) {
         return activity.activeJobUses(project.value(), dataset);
-    }
-
-    private static <T> Page<T> page(List<T> rows, int limit) {
-        boolean more = rows.size() > limit;
-        return new Page<>(more ? List.copyOf(rows.subList(0, limit)) : rows, more);
     }
 }
